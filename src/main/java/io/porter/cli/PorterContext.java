@@ -1,0 +1,46 @@
+package io.porter.cli;
+
+import io.porter.PorterApplication;
+import io.porter.workspaces.FirstStart;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts Porter's Spring context for one command: with the web server for {@code serve}, without it for tasks. */
+final class PorterContext {
+
+    private PorterContext() {
+    }
+
+    record Started(ConfigurableApplicationContext context, Optional<String> firstToken) {
+        <T> T bean(Class<T> type) {
+            return context.getBean(type);
+        }
+    }
+
+    static Started start(boolean web, Map<String, Object> properties) {
+        Map<String, Object> props = new HashMap<>(properties);
+        if (!web) {
+            // task commands print their own output; Spring's start-up lines would bury it
+            props.putIfAbsent("logging.level.root", "WARN");
+        }
+        // given as arguments, so they win over application.properties and the environment
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PorterApplication.class)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .logStartupInfo(web)
+                .run(args);
+        return new Started(ctx, ctx.getBean(FirstStart.class).ensureDefaultWorkspace());
+    }
+
+    /** For task commands: the default workspace's first token must not be lost when a task is the first start. */
+    static Started startTask(PrintWriter err) {
+        Started s = start(false, Map.of());
+        s.firstToken().ifPresent(t -> err.println("First start: created workspace 'default'; its API token: " + t));
+        return s;
+    }
+}

@@ -1,0 +1,40 @@
+package io.porter.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseProperties props, @Value("${porter.data-dir}") Path dataDir) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("porter");
+        config.setMaximumPoolSize(props.poolSizeOrDefault());
+        if (props.external()) {
+            config.setJdbcUrl(props.url());
+            config.setUsername(props.user());
+            config.setPassword(props.password());
+            return new HikariDataSource(config);
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataDir.resolve("postgres").toAbsolutePath());
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername("postgres");
+        return new HikariDataSource(config) {
+            @Override
+            public void close() {
+                super.close();
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not stop the embedded PostgreSQL", e);
+                }
+            }
+        };
+    }
+}

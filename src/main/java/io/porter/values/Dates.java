@@ -1,0 +1,77 @@
+package io.porter.values;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
+
+/**
+ * The date formats Porter reads, strictly: DD/MM/YYYY, ISO 8601 dates, ISO 8601 date-times with an offset,
+ * and Unix timestamps (10 digits: seconds; 13 digits: milliseconds). 31/02/2024 is an error, never 2 March.
+ * A date without a time is the start of that day in UTC.
+ */
+public final class Dates {
+
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern DMY = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
+    private static final Pattern YMD = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ZONELESS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+    private static final String FORMATS = "use DD/MM/YYYY, YYYY-MM-DD, an ISO 8601 date-time with offset "
+            + "(2024-01-15T10:00:00Z) or a Unix timestamp";
+
+    private Dates() {
+    }
+
+    public static Instant parse(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            throw new InvalidValueException(null, raw, "is empty; " + FORMATS);
+        }
+        try {
+            if (text.matches("\\d{10}")) {
+                return Instant.ofEpochSecond(Long.parseLong(text));
+            }
+            if (text.matches("\\d{13}")) {
+                return Instant.ofEpochMilli(Long.parseLong(text));
+            }
+            if (DMY.matcher(text).matches()) {
+                String padded = text.length() == 10 ? text : pad(text);
+                return LocalDate.parse(padded, DAY_MONTH_YEAR).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (YMD.matcher(text).matches()) {
+                return LocalDate.parse(text, ISO_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (ZONELESS.matcher(text).matches()) {
+                throw new InvalidValueException(null, raw,
+                        "has no time zone; add one, e.g. " + text.replace(' ', 'T') + "Z for UTC");
+            }
+            return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(null, raw, explain(e) + "; " + FORMATS);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new InvalidValueException(null, raw, "is not a date; " + FORMATS);
+        }
+    }
+
+    private static String pad(String dmy) {
+        String[] p = dmy.split("/");
+        return String.format("%02d/%02d/%s", Integer.parseInt(p[0]), Integer.parseInt(p[1]), p[2]);
+    }
+
+    private static String explain(DateTimeParseException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DateTimeException && cause.getMessage() != null
+                && (cause.getMessage().startsWith("Invalid date") || cause.getMessage().startsWith("Invalid value"))) {
+            return "is not a real date (" + cause.getMessage() + ")";
+        }
+        return "is not a date";
+    }
+}

@@ -1,0 +1,63 @@
+package io.porter.values;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Set;
+
+/** The types a custom field can have, and how a person's text becomes a value of each. */
+public enum FieldType {
+    TEXT, NUMBER, BOOLEAN, DATE;
+
+    private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "si", "sí", "verdadero", "t");
+    private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "falso", "f");
+
+    public static FieldType parse(String raw) {
+        if (raw != null) {
+            for (FieldType t : values()) {
+                if (t.key().equals(raw.strip().toLowerCase(Locale.ROOT))) {
+                    return t;
+                }
+            }
+        }
+        throw new InvalidValueException("type", raw, "is not a field type; use text, number, boolean or date");
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The stored value of some text: a String, BigDecimal, Boolean, or for dates an ISO-8601 instant String.
+     * Blank text is no value (null).
+     */
+    public Object read(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String text = raw.strip();
+        return switch (this) {
+            case TEXT -> raw;
+            case NUMBER -> number(text);
+            case BOOLEAN -> bool(text);
+            case DATE -> Dates.parse(text).toString();
+        };
+    }
+
+    private static BigDecimal number(String text) {
+        if (!text.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,4})?")) {
+            throw new InvalidValueException(null, text, "is not a number; write digits with a point for decimals, e.g. 1234.5");
+        }
+        return new BigDecimal(text);
+    }
+
+    private static Boolean bool(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (TRUE.contains(t)) {
+            return Boolean.TRUE;
+        }
+        if (FALSE.contains(t)) {
+            return Boolean.FALSE;
+        }
+        throw new InvalidValueException(null, text, "is not a yes/no value; use true or false (yes/no, 1/0 also work)");
+    }
+}

@@ -1,0 +1,49 @@
+package io.porter.values;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+
+/**
+ * A phone number in E.164 ({@code +34612345678}). Whatever way it was written — spaces, dashes, brackets,
+ * a leading 00 or the national form — it is read with libphonenumber against a default country and must
+ * be a valid number there, so every way of writing one number gives the same value.
+ */
+public record PhoneNumber(String e164) {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    public PhoneNumber {
+        if (e164 == null || !e164.matches("\\+[1-9][0-9]{6,14}")) {
+            throw new InvalidValueException("phone", e164, "is not an E.164 phone number such as +34612345678");
+        }
+    }
+
+    /** Reads a number as a person wrote it; {@code defaultCountry} may be null when none is known. */
+    public static PhoneNumber parse(String raw, CountryCode defaultCountry) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            throw new InvalidValueException("phone", raw, "is empty");
+        }
+        String region = defaultCountry == null ? "ZZ" : defaultCountry.value();
+        Phonenumber.PhoneNumber number;
+        try {
+            number = UTIL.parse(text, region);
+        } catch (NumberParseException e) {
+            throw invalid(text, defaultCountry, e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE);
+        }
+        if (!UTIL.isValidNumber(number)) {
+            throw invalid(text, defaultCountry, false);
+        }
+        return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+
+    private static InvalidValueException invalid(String text, CountryCode country, boolean noCountry) {
+        if (country == null || noCountry && !text.startsWith("+") && !text.startsWith("00")) {
+            return new InvalidValueException("phone", text, "is not a valid phone number; write it with its country code, "
+                    + "e.g. +34 612 34 56 78, or set a default country");
+        }
+        return new InvalidValueException("phone", text, "is not a valid phone number in " + country.value()
+                + "; check the digits, or write it with its country code, e.g. +34 612 34 56 78");
+    }
+}
