@@ -42,7 +42,15 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ProblemDetail api(ApiException e) {
-        return problem(e.status(), e.status().getReasonPhrase(), e.getMessage());
+        ProblemDetail p = problem(e.status(), e.status().getReasonPhrase(), e.getMessage());
+        e.details().forEach(p::setProperty);
+        return p;
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail multipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad upload",
+                "The upload could not be read: send the file as multipart/form-data in a part named 'file'");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

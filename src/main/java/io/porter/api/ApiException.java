@@ -12,6 +12,11 @@ public class ApiException extends RuntimeException {
         this.status = status;
     }
 
+    /** Extra members of the problem+json body, such as a list of problems. */
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of();
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -56,6 +56,40 @@ public final class Api {
         return send(method, path, body, contentType);
     }
 
+    /** A multipart/form-data upload of one file in the part 'file', plus plain form fields. */
+    public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+        String boundary = "porter-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        try {
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                        + f.getValue() + "\r\n").getBytes(utf8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(utf8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response upload(String path, String fileName, String content) {
+        return upload(path, fileName, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+    }
+
     public static Map<String, Object> map(Object... keyValues) {
         java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

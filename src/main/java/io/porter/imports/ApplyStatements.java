@@ -1,0 +1,96 @@
+package io.porter.imports;
+
+import io.porter.contacts.StandardField;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL that applies one chunk of reviewed rows, built once per import from its plan. Column names come from
+ * {@link StandardField}, never from the file. Every statement can run twice with the same outcome, so a chunk
+ * redone after a crash changes nothing more.
+ */
+record ApplyStatements(String insertContacts, String updateContacts, String ensureTags, String replaceTags,
+                       String addTags, String events) {
+
+    private static final String CHUNK = "s.workspace_id = :ws and s.import_id = :id and s.row_no between :lo and :hi";
+
+    static ApplyStatements of(ImportPlan plan) {
+        List<StandardField> mapped = new ArrayList<>();
+        for (StandardField f : StandardField.values()) {
+            if (plan.maps(f) && f != StandardField.ROLE) {
+                mapped.add(f);
+            }
+        }
+        boolean keep = plan.options().noOverwrite();
+        boolean customMapped = plan.targets().values().stream().anyMatch(t -> t instanceof ColumnTarget.Custom);
+
+        StringBuilder cols = new StringBuilder("workspace_id, id, role, custom_attributes, created_at, updated_at");
+        StringBuilder vals = new StringBuilder("s.workspace_id, s.new_contact_id, coalesce(s.role, 'user'), coalesce(s.custom, '{}'::jsonb), now(), now()");
+        for (StandardField f : mapped) {
+            cols.append(", ").append(f.column());
+            vals.append(", s.").append(f.column());
+        }
+        if (mapped.contains(StandardField.EMAIL)) {
+            cols.append(", email_key");
+            vals.append(", s.email_key");
+        }
+        String insert = "insert into contact (" + cols + ") select " + vals + " from import_row s where " + CHUNK
+                + " and s.status = 'imported' on conflict (workspace_id, id) do nothing";
+
+        List<String> sets = new ArrayList<>();
+        sets.add(keep ? "role = c.role" : "role = coalesce(s.role, c.role)");
+        for (StandardField f : mapped) {
+            String col = f.column();
+            if (f == StandardField.USER_ID && plan.identifier() != Identifier.USER_ID) {
+                // matching by anything but user_id never changes a user_id; it may fill an empty one
+                sets.add("user_id = coalesce(c.user_id, s.user_id)");
+            } else if (keep) {
+                sets.add(col + " = " + (f.isTime() ? "coalesce(c." + col + ", s." + col + ")"
+                        : "coalesce(nullif(c." + col + ", ''), s." + col + ")"));
+            } else {
+                sets.add(col + " = s." + col);
+            }
+        }
+        if (mapped.contains(StandardField.EMAIL)) {
+            sets.add(keep ? "email_key = case when nullif(c.email, '') is null then s.email_key else c.email_key end"
+                    : "email_key = s.email_key");
+        }
+        if (customMapped) {
+            sets.add(keep ? "custom_attributes = coalesce(s.custom, '{}'::jsonb) || c.custom_attributes"
+                    : "custom_attributes = (c.custom_attributes - coalesce(s.custom_blank, '{}'::text[])) || coalesce(s.custom, '{}'::jsonb)");
+        }
+        sets.add("updated_at = now()");
+        String update = "update contact c set " + String.join(", ", sets) + " from import_row s where " + CHUNK
+                + " and s.status = 'updated' and c.workspace_id = s.workspace_id and c.id = s.contact_id";
+
+        String ensureTags = """
+                insert into tag (workspace_id, name)
+                select distinct :ws, n from (
+                  select unnest(s.tags) as n from import_row s where %s and s.status in ('imported', 'updated')
+                  union all select unnest(cast(:batch as text[]))) x
+                where n is not null and btrim(n) <> ''
+                on conflict (workspace_id, name) do nothing""".formatted(CHUNK);
+        // default mode with a tags column: the contact's tags become that column's tags (plus this import's)
+        String replaceTags = plan.mapsTags() && !keep ? """
+                delete from contact_tag ct using import_row s
+                where %s and s.status = 'updated' and ct.workspace_id = s.workspace_id and ct.contact_id = s.contact_id
+                  and not exists (select 1 from tag t where t.workspace_id = ct.workspace_id and t.id = ct.tag_id
+                                  and (t.name = any(coalesce(s.tags, '{}'::text[])) or t.name = any(cast(:batch as text[]))))"""
+                .formatted(CHUNK) : null;
+        String addTags = """
+                insert into contact_tag (workspace_id, contact_id, tag_id)
+                select distinct s.workspace_id, coalesce(s.contact_id, s.new_contact_id), t.id
+                from import_row s
+                cross join lateral unnest(coalesce(s.tags, '{}'::text[]) || cast(:batch as text[])) as n(name)
+                join tag t on t.workspace_id = s.workspace_id and t.name = n.name
+                where %s and s.status in ('imported', 'updated')
+                on conflict do nothing""".formatted(CHUNK);
+        String events = """
+                insert into domain_event (workspace_id, type, subject_id, payload)
+                select s.workspace_id, case s.status when 'imported' then 'contact.created' else 'contact.updated' end,
+                       coalesce(s.contact_id, s.new_contact_id)::text,
+                       jsonb_build_object('import_id', s.import_id, 'row', s.row_no, 'trigger_automations', :automations)
+                from import_row s where %s and s.status in ('imported', 'updated') order by s.row_no""".formatted(CHUNK);
+        return new ApplyStatements(insert, update, ensureTags, replaceTags, addTags, events);
+    }
+}

@@ -1,0 +1,158 @@
+package io.porter.imports;
+
+import io.porter.security.CurrentWorkspace;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports", description = "Bulk contact import from CSV: upload → plan (options and mapping) → review → start → result file")
+class ImportController {
+
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=UTF-8");
+
+    private final ImportService imports;
+    private final ImportSettings settings;
+
+    ImportController(ImportService imports, ImportSettings settings) {
+        this.imports = imports;
+        this.settings = settings;
+    }
+
+    record PlanRequest(ImportOptions options, List<ColumnMapping> mapping) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a CSV file", description = "Checks the file as a whole, detects its encoding and delimiter "
+            + "(override with 'encoding': utf-8|utf-16|windows-1252|iso-8859-1 and 'delimiter': comma|semicolon|tab), and "
+            + "answers with the header, the first rows, and suggested options and mapping.")
+    ResponseEntity<Map<String, Object>> upload(@RequestPart("file") MultipartFile file,
+                                               @RequestParam(required = false) String encoding,
+                                               @RequestParam(required = false) String delimiter) throws IOException {
+        long ws = CurrentWorkspace.id();
+        ImportService.Upload u = imports.upload(ws, file.getOriginalFilename(), file.getInputStream(), encoding, delimiter, "api");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("import", ImportView.of(u.job()));
+        body.put("preview", u.preview());
+        body.put("suggested_options", u.suggestedOptions());
+        body.put("suggested_mapping", u.suggestedMapping());
+        body.put("limits", Map.of("max_file_bytes", settings.limits().maxBytes(), "max_rows", settings.limits().maxRows()));
+        return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/v1/imports/" + u.job().id()).body(body);
+    }
+
+    @GetMapping
+    @Operation(summary = "Import history of the workspace, newest first")
+    Map<String, Object> history(@RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+        long ws = CurrentWorkspace.id();
+        int size = Math.max(1, Math.min(perPage, 100));
+        int p = Math.max(1, page);
+        List<ImportView> data = imports.history(ws, size, (p - 1) * size).stream().map(ImportView::of).toList();
+        return Map.of("data", data, "page", p, "per_page", size, "total", imports.historyCount(ws));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One import: status, progress, counts, options and mapping")
+    ImportView get(@PathVariable long id) {
+        return ImportView.of(imports.get(CurrentWorkspace.id(), id));
+    }
+
+    @GetMapping("/{id}/preview")
+    @Operation(summary = "The header and the first rows of the file")
+    Map<String, Object> preview(@PathVariable long id, @RequestParam(defaultValue = "10") int rows) {
+        long ws = CurrentWorkspace.id();
+        ImportJob job = imports.get(ws, id);
+        return Map.of("header", job.header(), "rows", imports.preview(ws, id, Math.max(1, Math.min(rows, 100))),
+                "suggested_mapping", imports.suggestedMapping(ws, job), "suggested_options", imports.defaultOptions(ws, job));
+    }
+
+    @PutMapping("/{id}/plan")
+    @Operation(summary = "Set options and mapping", description = "Every problem is reported at once, in 'problems'. "
+            + "A mapping entry: {column, header, field: email|phone|name|...|custom.<key>|tags|contact_id|skip, "
+            + "create: {type, label} to create the custom field}.")
+    ImportView plan(@PathVariable long id, @RequestBody PlanRequest request) {
+        long ws = CurrentWorkspace.id();
+        imports.setPlan(ws, id, request.options(), request.mapping());
+        return ImportView.of(imports.get(ws, id));
+    }
+
+    @PostMapping("/{id}/review")
+    @Operation(summary = "Review (dry run)", description = "Validates and classifies every row without changing contacts. "
+            + "added + updated + skipped + errors = rows in the file. Valid for an hour.")
+    Map<String, Object> review(@PathVariable long id) {
+        long ws = CurrentWorkspace.id();
+        ImportService.Review r = imports.review(ws, id, new Timings(), n -> { });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("added", r.counts().added());
+        body.put("updated", r.counts().updated());
+        body.put("skipped", r.counts().skipped());
+        body.put("errors", r.counts().errors());
+        body.put("total", r.counts().total());
+        body.put("expires_at", r.expiresAt());
+        body.put("error_file", "/api/v1/imports/" + id + "/errors.csv");
+        return body;
+    }
+
+    @GetMapping(value = "/{id}/errors.csv", produces = "text/csv")
+    @Operation(summary = "The rows in error, as in the file, with an Error column")
+    ResponseEntity<StreamingResponseBody> errors(@PathVariable long id) {
+        long ws = CurrentWorkspace.id();
+        ImportJob job = imports.get(ws, id);
+        StreamingResponseBody body = out -> imports.writeErrorFile(ws, id, out);
+        // fail before streaming starts, so a refusal is a proper problem response
+        if (!List.of("reviewed", "running", "failed").contains(job.status())) {
+            imports.writeErrorFile(ws, id, java.io.OutputStream.nullOutputStream());
+        }
+        return download(body, "errors-" + baseName(job.fileName()) + ".csv");
+    }
+
+    @PostMapping("/{id}/start")
+    @Operation(summary = "Start the reviewed import in the background", description = "Refused when the review expired or "
+            + "another import of the workspace is running. Follow it with GET /api/v1/imports/{id}.")
+    ResponseEntity<ImportView> start(@PathVariable long id) {
+        ImportJob job = imports.start(CurrentWorkspace.id(), id);
+        return ResponseEntity.accepted().body(ImportView.of(job));
+    }
+
+    @GetMapping(value = "/{id}/result.csv", produces = "text/csv")
+    @Operation(summary = "The result file: every row with 'Import status' and 'Errors'; kept for 7 days")
+    ResponseEntity<StreamingResponseBody> result(@PathVariable long id) {
+        long ws = CurrentWorkspace.id();
+        Path file = imports.resultFile(ws, id);
+        ImportJob job = imports.get(ws, id);
+        return download(out -> Files.copy(file, out), "result-" + baseName(job.fileName()) + ".csv");
+    }
+
+    private static ResponseEntity<StreamingResponseBody> download(StreamingResponseBody body, String name) {
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    private static String baseName(String fileName) {
+        return fileName.replaceAll("(?i)\\.csv$", "");
+    }
+
+}

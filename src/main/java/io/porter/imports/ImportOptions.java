@@ -1,0 +1,31 @@
+package io.porter.imports;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * How an import treats its rows. {@code importTag} names the import on every contact it touches; null means the
+ * user removed it. {@code identifier} is null only for add-all.
+ */
+public record ImportOptions(Purpose purpose, Identifier identifier, List<String> tags, String importTag,
+                            String defaultCountry, boolean triggerAutomations, boolean noOverwrite) {
+
+    public ImportOptions {
+        tags = tags == null ? List.of() : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        importTag = importTag == null || importTag.isBlank() ? null : importTag.strip();
+    }
+
+    /** The tag an import gets unless the user removes it: its date and file name. */
+    public static String defaultImportTag(LocalDate day, String fileName) {
+        String tag = "Import " + day + " " + fileName;
+        return tag.length() <= 100 ? tag : tag.substring(0, 100);
+    }
+
+    /** Every tag added to the contacts the import creates or updates. */
+    public List<String> batchTags() {
+        if (importTag == null || tags.contains(importTag)) {
+            return tags;
+        }
+        return java.util.stream.Stream.concat(tags.stream(), java.util.stream.Stream.of(importTag)).toList();
+    }
+}

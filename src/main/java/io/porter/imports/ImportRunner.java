@@ -1,0 +1,246 @@
+package io.porter.imports;
+
+import io.porter.notifications.Notifications;
+import io.porter.workspaces.Workspaces;
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies reviewed imports, chunk by chunk, each chunk one transaction that also records the progress. The process
+ * running an import holds a PostgreSQL advisory lock on it for as long as it runs; when a process dies its lock
+ * goes with its connection, and the next Porter to start resumes the import from its last committed chunk.
+ */
+@Component
+public class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final ImportJobs jobs;
+    private final ImportFiles files;
+    private final ImportSettings settings;
+    private final Workspaces workspaces;
+    private final Notifications notifications;
+    private final boolean resumeOnStart;
+    private volatile boolean stopping;
+    private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "porter-import");
+        t.setDaemon(false);
+        return t;
+    });
+
+    ImportRunner(DataSource dataSource, JdbcClient db, TransactionTemplate tx, ImportJobs jobs, ImportFiles files,
+                 ImportSettings settings, Workspaces workspaces, Notifications notifications,
+                 @Value("${porter.imports.resume-on-start:true}") boolean resumeOnStart) {
+        this.dataSource = dataSource;
+        this.db = db;
+        this.tx = tx;
+        this.jobs = jobs;
+        this.files = files;
+        this.settings = settings;
+        this.workspaces = workspaces;
+        this.notifications = notifications;
+        this.resumeOnStart = resumeOnStart;
+    }
+
+    /** Marks a reviewed (or failed) import running; refused while another import of the workspace runs. */
+    void markRunning(ImportJob job) {
+        if ("reviewed".equals(job.status())) {
+            if (job.reviewExpiresAt() == null || job.reviewExpiresAt().isBefore(Instant.now())) {
+                throw new ImportRejectedException("The review of this import expired at " + job.reviewExpiresAt()
+                        + " (a review is valid for " + settings.reviewValidFor().toMinutes() + " minutes): review it again, then start it");
+            }
+        } else if (!"failed".equals(job.status())) {
+            throw new ImportRejectedException(switch (job.status()) {
+                case "uploaded" -> "Review this import before starting it: the review shows what it will do";
+                case "running" -> "This import is running already";
+                default -> "This import has " + job.status() + " already";
+            });
+        }
+        try {
+            int changed = db.sql("""
+                    update import_job set status = 'running', started_at = coalesce(started_at, now()), failure = null
+                    where workspace_id = ? and id = ? and status in ('reviewed', 'failed')""")
+                    .params(job.workspaceId(), job.id()).update();
+            if (changed == 0) {
+                throw new ImportRejectedException("This import was started already");
+            }
+        } catch (DuplicateKeyException e) {
+            String other = db.sql("select file_name from import_job where workspace_id = ? and status = 'running'")
+                    .param(job.workspaceId()).query(String.class).optional().orElse("another file");
+            throw new ImportRejectedException(org.springframework.http.HttpStatus.CONFLICT, "Another import ('" + other
+                    + "') is running in this workspace: only one runs at a time; start this one when it has finished");
+        }
+    }
+
+    void runInBackground(long ws, long id) {
+        background.submit(() -> {
+            try {
+                run(ws, id, n -> { }, new Timings());
+            } catch (RuntimeException e) {
+                log.error("Import {} of workspace {} failed", id, ws, e);
+            }
+        });
+    }
+
+    /** Runs an import to its end in this thread; returns false when another process holds it. */
+    public boolean run(long ws, long id, IntConsumer progress, Timings timings) {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock, ws, id)) {
+                return false;
+            }
+            try {
+                apply(ws, id, progress, timings);
+            } catch (RuntimeException e) {
+                // a shutdown mid-import is no failure: the import stays running and resumes on the next start
+                if (!stopping) {
+                    fail(ws, id, e);
+                }
+                throw e;
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reach the database to run import " + id, e);
+        }
+    }
+
+    private void apply(long ws, long id, IntConsumer progress, Timings timings) {
+        ImportJob job = jobs.get(ws, id);
+        if (!"running".equals(job.status())) {
+            return;
+        }
+        ImportPlan plan = ImportPlan.check(job.options(), job.mapping(), job.header(), CustomFieldRef.of(db, ws),
+                workspaces.get(ws).defaultCountry());
+        tx.executeWithoutResult(s -> {
+            for (CustomFieldRef f : plan.newFields()) {
+                db.sql("insert into custom_field (workspace_id, key, label, type) values (?, ?, ?, ?) on conflict (workspace_id, key) do nothing")
+                        .params(ws, f.key(), f.label(), f.type().key()).update();
+            }
+        });
+        ApplyStatements sql = ApplyStatements.of(plan);
+        String[] batch = plan.options().batchTags().toArray(String[]::new);
+        int chunk = settings.chunkSize();
+        long t0 = System.nanoTime();
+        for (int lo = job.rowsDone() + 2; lo <= job.rowCount() + 1; lo += chunk) {
+            int from = lo;
+            int to = Math.min(lo + chunk - 1, job.rowCount() + 1);
+            tx.executeWithoutResult(s -> {
+                run(sql.insertContacts(), ws, id, from, to, null, null);
+                run(sql.updateContacts(), ws, id, from, to, null, null);
+                run(sql.ensureTags(), ws, id, from, to, batch, null);
+                if (sql.replaceTags() != null) {
+                    run(sql.replaceTags(), ws, id, from, to, batch, null);
+                }
+                run(sql.addTags(), ws, id, from, to, batch, null);
+                run(sql.events(), ws, id, from, to, null, plan.options().triggerAutomations());
+                db.sql("update import_job set rows_done = ? where workspace_id = ? and id = ?").params(to - 1, ws, id).update();
+            });
+            progress.accept(to - 1);
+        }
+        timings.add("apply", t0);
+        long t1 = System.nanoTime();
+        ImportJob applied = jobs.get(ws, id);
+        ResultFileWriter.writeResultFile(dataSource, applied, files.original(ws, id), files.result(ws, id));
+        timings.add("result file", t1);
+        complete(applied);
+    }
+
+    private void run(String sql, long ws, long id, int lo, int hi, String[] batch, Boolean automations) {
+        var spec = db.sql(sql).param("ws", ws).param("id", id).param("lo", lo).param("hi", hi);
+        if (sql.contains(":batch")) {
+            spec = spec.param("batch", batch);
+        }
+        if (automations != null) {
+            spec = spec.param("automations", automations);
+        }
+        spec.update();
+    }
+
+    private void complete(ImportJob job) {
+        long ws = job.workspaceId();
+        Instant keepUntil = Instant.now().plus(settings.resultKeptFor());
+        tx.executeWithoutResult(s -> {
+            db.sql("""
+                    update import_job set status = 'completed', finished_at = now(), result_expires_at = ?
+                    where workspace_id = ? and id = ?""").params(Timestamp.from(keepUntil), ws, job.id()).update();
+            ImportJob.Counts c = job.counts();
+            String summary = c.added() + " added, " + c.updated() + " updated, " + c.skipped() + " skipped, " + c.errors() + " with errors";
+            notifications.add(ws, "import.completed", "Import of " + job.fileName() + " completed", summary,
+                    "/imports/" + job.id());
+            db.sql("insert into domain_event (workspace_id, type, subject_id, payload) values (?, 'import.completed', ?, ?::jsonb)")
+                    .params(ws, Long.toString(job.id()), jobs.write(java.util.Map.of("import_id", job.id(), "file_name", job.fileName(),
+                            "added", c.added(), "updated", c.updated(), "skipped", c.skipped(), "errors", c.errors(),
+                            "trigger_automations", job.options().triggerAutomations())))
+                    .update();
+            db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(ws, job.id()).update();
+        });
+    }
+
+    private void fail(long ws, long id, RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        tx.executeWithoutResult(s -> {
+            int changed = db.sql("update import_job set status = 'failed', failure = ? where workspace_id = ? and id = ? and status = 'running'")
+                    .params(message, ws, id).update();
+            if (changed == 1) {
+                notifications.add(ws, "import.failed", "Import " + id + " failed", message
+                        + " — the rows applied so far are kept whole; start the import again to finish it", "/imports/" + id);
+            }
+        });
+    }
+
+    private static boolean tryLock(Connection c, long ws, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            ps.setString(1, "porter-import-" + ws + "-" + id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** On start, imports left running by a process that died are taken up again. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterrupted() {
+        if (!resumeOnStart) {
+            return;
+        }
+        List<long[]> running = db.sql("select workspace_id, id from import_job where status = 'running'")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        for (long[] r : running) {
+            log.info("Resuming import {} of workspace {}", r[1], r[0]);
+            runInBackground(r[0], r[1]);
+        }
+    }
+
+    boolean hasResult(long ws, long id) {
+        return Files.isRegularFile(files.result(ws, id));
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        background.shutdownNow();
+    }
+}

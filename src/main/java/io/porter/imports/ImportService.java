@@ -1,0 +1,238 @@
+package io.porter.imports;
+
+import io.porter.imports.csv.CsvFile;
+import io.porter.imports.csv.CsvFormat;
+import io.porter.imports.csv.CsvRow;
+import io.porter.imports.csv.UploadInspector;
+import io.porter.workspaces.Workspace;
+import io.porter.workspaces.Workspaces;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import javax.sql.DataSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The import flow — upload, plan, review, start, files, history — for the API, the CLI and the web pages alike. */
+@Service
+public class ImportService {
+
+    private final ImportJobs jobs;
+    private final ImportFiles files;
+    private final ImportSettings settings;
+    private final Reviewer reviewer;
+    private final ImportRunner runner;
+    private final Workspaces workspaces;
+    private final JdbcClient db;
+    private final DataSource dataSource;
+
+    ImportService(ImportJobs jobs, ImportFiles files, ImportSettings settings, Reviewer reviewer, ImportRunner runner,
+                  Workspaces workspaces, JdbcClient db, DataSource dataSource) {
+        this.jobs = jobs;
+        this.files = files;
+        this.settings = settings;
+        this.reviewer = reviewer;
+        this.runner = runner;
+        this.workspaces = workspaces;
+        this.db = db;
+        this.dataSource = dataSource;
+    }
+
+    /** The first look at an upload: what was detected, the first rows, and a suggested plan. */
+    public record Upload(ImportJob job, List<List<String>> preview, ImportOptions suggestedOptions,
+                         List<ColumnMapping> suggestedMapping) {
+    }
+
+    public record Review(ImportJob.Counts counts, Instant expiresAt) {
+    }
+
+    public Upload upload(long ws, String fileName, InputStream content, String encoding, String delimiter, String createdBy) {
+        String name = safeName(fileName);
+        Charset charset = encoding == null || encoding.isBlank() ? null : CsvFormat.parseEncoding(encoding);
+        Character sep = delimiter == null || delimiter.isBlank() ? null : CsvFormat.parseDelimiter(delimiter);
+        Path incoming = files.incoming();
+        try {
+            long size = copyLimited(content, incoming);
+            UploadInspector.Inspection inspection = UploadInspector.inspect(incoming, charset, sep, settings.limits());
+            long id = jobs.insert(ws, name, createdBy, inspection.format().charset().name(), inspection.format().delimiterName(),
+                    inspection.rowCount(), size, inspection.header(), "csv");
+            files.keep(incoming, ws, id);
+            ImportJob job = jobs.get(ws, id);
+            List<List<String>> preview = inspection.preview().stream().map(CsvRow::cells).toList();
+            return new Upload(job, preview, defaultOptions(ws, job), AutoMapper.suggest(job.header(), CustomFieldRef.of(db, ws)));
+        } finally {
+            ImportFiles.delete(incoming);
+        }
+    }
+
+    public ImportOptions defaultOptions(long ws, ImportJob job) {
+        Workspace w = workspaces.get(ws);
+        return new ImportOptions(Purpose.ADD_AND_UPDATE, Identifier.EMAIL, List.of(),
+                ImportOptions.defaultImportTag(LocalDate.now(ZoneOffset.UTC), job.fileName()),
+                w.defaultCountry() == null ? null : w.defaultCountry().value(), true, false);
+    }
+
+    public List<ColumnMapping> suggestedMapping(long ws, ImportJob job) {
+        return AutoMapper.suggest(job.header(), CustomFieldRef.of(db, ws));
+    }
+
+    public List<List<String>> preview(long ws, long id, int rows) {
+        ImportJob job = jobs.get(ws, id);
+        List<List<String>> out = new ArrayList<>();
+        try (CsvFile csv = CsvFile.open(files.original(ws, id), format(job))) {
+            for (CsvRow r : csv) {
+                if (out.size() >= rows) {
+                    break;
+                }
+                out.add(r.cells());
+            }
+        }
+        return out;
+    }
+
+    /** Checks and keeps the options and mapping; a new plan needs a new review. */
+    public ImportPlan setPlan(long ws, long id, ImportOptions options, List<ColumnMapping> mapping) {
+        ImportJob job = jobs.get(ws, id);
+        requireEditable(job);
+        ImportPlan plan = plan(ws, job, options, mapping);
+        jobs.savePlan(ws, id, options, mapping);
+        return plan;
+    }
+
+    public Review review(long ws, long id, Timings timings, IntConsumer progress) {
+        ImportJob job = jobs.get(ws, id);
+        requireEditable(job);
+        if (job.options() == null) {
+            throw new ImportRejectedException("Set the options and the mapping of this import before reviewing it");
+        }
+        ImportPlan plan = plan(ws, job, job.options(), job.mapping());
+        ImportJob.Counts counts = reviewer.review(job, plan, files.original(ws, id), timings, progress);
+        return new Review(counts, jobs.get(ws, id).reviewExpiresAt());
+    }
+
+    public void writeErrorFile(long ws, long id, OutputStream out) {
+        ImportJob job = jobs.get(ws, id);
+        if (!"reviewed".equals(job.status()) && !"running".equals(job.status()) && !"failed".equals(job.status())) {
+            throw new ImportRejectedException(HttpStatus.CONFLICT, "completed".equals(job.status())
+                    ? "This import has completed: its result file holds every row with its status and errors"
+                    : "Review this import first: the error file comes from the review");
+        }
+        ResultFileWriter.write(dataSource, job, files.original(ws, id), out, ResultFileWriter.Kind.ERRORS);
+    }
+
+    /** Writes what the review decided for every row, in the result file's columns: the CLI's dry run. */
+    public void writeDryRunResult(long ws, long id, OutputStream out) {
+        ImportJob job = jobs.get(ws, id);
+        ResultFileWriter.write(dataSource, job, files.original(ws, id), out, ResultFileWriter.Kind.RESULT);
+    }
+
+    /** Starts the import in the background. */
+    public ImportJob start(long ws, long id) {
+        ImportJob job = jobs.get(ws, id);
+        runner.markRunning(job);
+        runner.runInBackground(ws, id);
+        return jobs.get(ws, id);
+    }
+
+    /** Starts the import and runs it in this thread, for the command line. */
+    public ImportJob startAndWait(long ws, long id, IntConsumer progress, Timings timings) {
+        runner.markRunning(jobs.get(ws, id));
+        runner.run(ws, id, progress, timings);
+        return jobs.get(ws, id);
+    }
+
+    /** Resumes an import left running by a process that died. */
+    public ImportJob resume(long ws, long id, IntConsumer progress, Timings timings) {
+        ImportJob job = jobs.get(ws, id);
+        if ("failed".equals(job.status())) {
+            runner.markRunning(job);
+        } else if (!"running".equals(job.status())) {
+            throw new ImportRejectedException("Import " + id + " is " + job.status() + "; only an interrupted or failed import can be resumed");
+        }
+        if (!runner.run(ws, id, progress, timings)) {
+            throw new ImportRejectedException(HttpStatus.CONFLICT, "Import " + id + " is being run by another Porter process right now");
+        }
+        return jobs.get(ws, id);
+    }
+
+    public Path resultFile(long ws, long id) {
+        ImportJob job = jobs.get(ws, id);
+        if (job.resultPurgedAt() != null) {
+            throw new ImportRejectedException(HttpStatus.GONE, "The result file of this import was kept until "
+                    + job.resultExpiresAt() + " and has been deleted");
+        }
+        if (!"completed".equals(job.status())) {
+            throw new ImportRejectedException(HttpStatus.CONFLICT, "The result file is ready when the import has completed; it is "
+                    + job.status() + (job.status().equals("running") ? " (" + job.rowsDone() + " of " + job.rowCount() + " rows)" : ""));
+        }
+        return files.result(ws, id);
+    }
+
+    public ImportJob get(long ws, long id) {
+        return jobs.get(ws, id);
+    }
+
+    public List<ImportJob> history(long ws, int limit, int offset) {
+        return jobs.history(ws, limit, offset);
+    }
+
+    public int historyCount(long ws) {
+        return jobs.count(ws);
+    }
+
+    private ImportPlan plan(long ws, ImportJob job, ImportOptions options, List<ColumnMapping> mapping) {
+        return ImportPlan.check(options, mapping, job.header(), CustomFieldRef.of(db, ws), workspaces.get(ws).defaultCountry());
+    }
+
+    private static void requireEditable(ImportJob job) {
+        if (!"uploaded".equals(job.status()) && !"reviewed".equals(job.status())) {
+            throw new ImportRejectedException(HttpStatus.CONFLICT, "This import is " + job.status()
+                    + "; its plan can no longer change. Upload the file again for another import");
+        }
+    }
+
+    static CsvFormat format(ImportJob job) {
+        return new CsvFormat(CsvFormat.parseEncoding(job.encoding()), CsvFormat.parseDelimiter(job.delimiter()));
+    }
+
+    private long copyLimited(InputStream in, Path target) {
+        long max = settings.limits().maxBytes();
+        try (InputStream src = in; OutputStream out = Files.newOutputStream(target)) {
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            int n;
+            while ((n = src.read(buf)) > 0) {
+                total += n;
+                if (total > max) {
+                    throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, String.format(
+                            "The file is over the limit of %.1f MB: split it into smaller files", max / (1024.0 * 1024.0)));
+                }
+                out.write(buf, 0, n);
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The name as people know it, kept as text only: no folders, no control characters. */
+    static String safeName(String fileName) {
+        String n = fileName == null ? "" : fileName;
+        n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (n.isEmpty()) {
+            n = "upload.csv";
+        }
+        return n.length() > 200 ? n.substring(0, 200) : n;
+    }
+}

@@ -1,0 +1,138 @@
+package io.porter.imports;
+
+import io.porter.contacts.StandardField;
+import io.porter.imports.csv.CsvRow;
+import io.porter.values.Email;
+import io.porter.values.InvalidValueException;
+import io.porter.values.PhoneNumber;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads one row by the plan: every mapped cell through the same value rules as the API. A row's own problems
+ * (a bad value, a blank identifier, a cell count that disagrees with the header) are collected, never thrown.
+ */
+final class RowReader {
+
+    private final ImportPlan plan;
+    private final List<String> header;
+
+    RowReader(ImportPlan plan, List<String> header) {
+        this.plan = plan;
+        this.header = header;
+    }
+
+    StagedRow read(CsvRow row) {
+        List<String> errors = new ArrayList<>(0);
+        if (row.cells().size() > header.size()) {
+            errors.add("the row has " + row.cells().size() + " cells but the header has " + header.size()
+                    + ": a cell probably holds an unquoted delimiter; quote it or remove the extra cells");
+        }
+        EnumMap<StandardField, Object> values = new EnumMap<>(StandardField.class);
+        Map<String, Object> custom = new LinkedHashMap<>();
+        List<String> customBlank = new ArrayList<>(0);
+        List<String> tags = null;
+        String contactRef = null;
+        for (Map.Entry<Integer, ColumnTarget> e : plan.targets().entrySet()) {
+            int column = e.getKey();
+            String cell = row.cell(column);
+            String columnName = header.get(column);
+            try {
+                ColumnTarget target = e.getValue();
+                if (target instanceof ColumnTarget.Standard s) {
+                    Object v = s.field().read(cell, plan.defaultCountry());
+                    if (v != null) {
+                        values.put(s.field(), v);
+                    }
+                } else if (target instanceof ColumnTarget.Custom c) {
+                    Object v = c.type().read(cell);
+                    if (v == null) {
+                        customBlank.add(c.key());
+                    } else {
+                        custom.put(c.key(), v);
+                    }
+                } else if (target instanceof ColumnTarget.Tags) {
+                    tags = splitTags(cell, columnName);
+                } else if (target instanceof ColumnTarget.ContactId) {
+                    contactRef = contactId(cell);
+                }
+            } catch (InvalidValueException ex) {
+                errors.add(ex.inField(columnName).getMessage());
+            }
+        }
+        String identKey = identKey(values, contactRef);
+        Identifier id = plan.identifier();
+        if (plan.purpose() != Purpose.ADD_ALL && identKey == null && id != null && !hasErrorIn(errors, id)) {
+            errors.add(identifierColumn(id) + " is empty: every row needs its " + id.field()
+                    + " to be matched (only add-all imports rows without one)");
+        }
+        boolean hasName = values.containsKey(StandardField.NAME) || values.containsKey(StandardField.FIRST_NAME)
+                || values.containsKey(StandardField.LAST_NAME);
+        return new StagedRow(row.row(), errors, plan.purpose() == Purpose.ADD_ALL ? null : identKey, hasName, values,
+                custom, customBlank, tags);
+    }
+
+    private boolean hasErrorIn(List<String> errors, Identifier id) {
+        String column = identifierColumn(id);
+        return errors.stream().anyMatch(e -> e.startsWith(column + ":"));
+    }
+
+    private String identifierColumn(Identifier id) {
+        for (ColumnMapping m : plan.mapping()) {
+            if (id.field().equals(m.field())) {
+                return header.get(m.column());
+            }
+        }
+        return id.field();
+    }
+
+    private String identKey(EnumMap<StandardField, Object> values, String contactRef) {
+        Identifier id = plan.identifier();
+        if (id == null) {
+            return null;
+        }
+        return switch (id) {
+            case EMAIL -> values.get(StandardField.EMAIL) instanceof Email e ? e.key() : null;
+            case PHONE -> values.get(StandardField.PHONE) instanceof PhoneNumber p ? p.e164() : null;
+            case USER_ID -> (String) values.get(StandardField.USER_ID);
+            case CONTACT_ID -> contactRef;
+        };
+    }
+
+    private static String contactId(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(cell.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(null, cell, "is not a Porter contact id (like 3f1c…-…); export contacts to get their ids");
+        }
+    }
+
+    /** Tags separated by commas or semicolons, as the tools we replace write them. */
+    static List<String> splitTags(String cell, String columnName) {
+        Set<String> out = new LinkedHashSet<>();
+        if (cell != null) {
+            for (String t : cell.split("[,;]")) {
+                String tag = t.strip();
+                if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                    tag = tag.substring(1, tag.length() - 1).strip();
+                }
+                if (tag.length() > 100) {
+                    throw new InvalidValueException(columnName, tag, "is longer than 100 characters, too long for a tag");
+                }
+                if (!tag.isEmpty()) {
+                    out.add(tag);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,11 @@
+package io.porter.imports;
+
+import io.porter.contacts.StandardField;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** One row read and normalised, or with the problems that make it an error. */
+record StagedRow(int row, List<String> errors, String identKey, boolean hasName, EnumMap<StandardField, Object> values,
+                 Map<String, Object> custom, List<String> customBlank, List<String> tags) {
+}

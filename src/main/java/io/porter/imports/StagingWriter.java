@@ -1,0 +1,143 @@
+package io.porter.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porter.contacts.StandardField;
+import io.porter.values.Email;
+import io.porter.values.PhoneNumber;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Streams staged rows into {@code import_row} with PostgreSQL's COPY, in CSV form, a buffer at a time: one
+ * round trip per buffer, not one per row.
+ */
+final class StagingWriter implements Closeable {
+
+    static final List<StandardField> COLUMNS = List.of(StandardField.values());
+    private static final String SQL;
+
+    static {
+        StringBuilder cols = new StringBuilder("workspace_id, import_id, row_no, status, errors, ident_key, has_name, email_key");
+        for (StandardField f : COLUMNS) {
+            cols.append(", ").append(f.column());
+        }
+        cols.append(", custom, custom_blank, tags");
+        SQL = "copy import_row (" + cols + ") from stdin (format csv)";
+    }
+
+    private final CopyIn copy;
+    private final ObjectMapper json;
+    private final String prefix;
+    private final StringBuilder line = new StringBuilder(512);
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 17);
+
+    StagingWriter(Connection connection, long workspaceId, long importId, ObjectMapper json) throws SQLException {
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
+        this.json = json;
+        this.prefix = workspaceId + "," + importId + ",";
+    }
+
+    void write(StagedRow r) throws SQLException {
+        line.setLength(0);
+        line.append(prefix).append(r.row()).append(',');
+        if (r.errors().isEmpty()) {
+            line.append(',');
+        } else {
+            line.append("error,");
+            quote(String.join("; ", r.errors()));
+        }
+        line.append(',');
+        quote(r.identKey());
+        line.append(',').append(r.hasName()).append(',');
+        quote(r.values().get(StandardField.EMAIL) instanceof Email e ? e.key() : null);
+        for (StandardField f : COLUMNS) {
+            line.append(',');
+            Object v = r.values().get(f);
+            quote(v == null ? null : v instanceof Email e ? e.value() : v instanceof PhoneNumber p ? p.e164() : v.toString());
+        }
+        line.append(',');
+        quote(r.custom().isEmpty() ? null : toJson(r));
+        line.append(',');
+        quote(array(r.customBlank()));
+        line.append(',');
+        quote(r.tags() == null ? null : array(r.tags()));
+        line.append('\n');
+        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+        buffer.write(bytes, 0, bytes.length);
+        if (buffer.size() >= 1 << 16) {
+            flush();
+        }
+    }
+
+    private String toJson(StagedRow r) {
+        try {
+            return json.writeValueAsString(r.custom());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CSV field: null is an unquoted empty field, which COPY reads as NULL; text is always quoted. */
+    private void quote(String s) {
+        if (s == null) {
+            return;
+        }
+        line.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                line.append('"');
+            }
+            if (c != 0) {
+                line.append(c);
+            }
+        }
+        line.append('"');
+    }
+
+    /** A PostgreSQL array literal of text. */
+    private static String array(List<String> items) {
+        if (items == null || items.isEmpty()) {
+            return items == null ? null : "{}";
+        }
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append('"').append(items.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return b.append('}').toString();
+    }
+
+    private void flush() throws SQLException {
+        if (buffer.size() > 0) {
+            byte[] bytes = buffer.toByteArray();
+            copy.writeToCopy(bytes, 0, bytes.length);
+            buffer.reset();
+        }
+    }
+
+    long finish() throws SQLException {
+        flush();
+        return copy.endCopy();
+    }
+
+    @Override
+    public void close() {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException ignored) {
+                // the transaction is rolled back anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.porter.imports;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Where an import's time goes, stage by stage, for the benchmark and the logs. */
+public final class Timings {
+
+    private final Map<String, Long> nanos = new LinkedHashMap<>();
+
+    void add(String stage, long startedNanos) {
+        nanos.merge(stage, System.nanoTime() - startedNanos, Long::sum);
+    }
+
+    public Map<String, Double> seconds() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        nanos.forEach((k, v) -> out.put(k, v / 1e9));
+        return out;
+    }
+
+    public static Timings none() {
+        return new Timings();
+    }
+}
