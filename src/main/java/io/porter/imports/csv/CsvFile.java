@@ -168,7 +168,9 @@ public final class CsvFile implements Closeable, Iterable<CsvRow> {
     private ImportRejectedException rejection(RuntimeException e) {
         int at = row + 1;
         if (hasCause(e, CharacterCodingException.class)) {
-            return new ImportRejectedException("The file cannot be decoded as " + format.charset().name() + " at row " + at
+            // the decoder reads ahead, so the bad bytes are somewhere after the last row read, not necessarily next
+            String where = row == 0 ? "" : " after row " + row;
+            return new ImportRejectedException("The file cannot be decoded as " + format.charset().name() + where
                     + ": choose its encoding (utf-8, utf-16, windows-1252, iso-8859-1), or save it again as CSV UTF-8");
         }
         if (e instanceof UncheckedIOException io) {

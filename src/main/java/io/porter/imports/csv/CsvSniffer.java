@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,25 +135,60 @@ public final class CsvSniffer {
     }
 
     private static boolean isValidUtf8(Path file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        return firstUndecodableLine(file, StandardCharsets.UTF_8) == 0;
+    }
+
+    /**
+     * Streams the file through a strict decoder: 0 when every byte decodes, else the line (counting LF, CR and
+     * CRLF, quoted or not) holding the first bytes that do not. A BOM matching the charset is skipped.
+     */
+    static long firstUndecodableLine(Path file, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
             ByteBuffer pending = ByteBuffer.allocate(buf.length + 8);
-            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(buf.length + 8);
+            CharBuffer out = CharBuffer.allocate(buf.length + 8);
+            long line = 1;
+            boolean afterCr = false;
+            boolean first = true;
             int n;
-            while ((n = in.read(buf)) > 0) {
-                pending.put(buf, 0, n).flip();
+            while (true) {
+                n = in.read(buf);
+                boolean end = n < 0;
+                if (!end) {
+                    int skip = 0;
+                    if (first) {
+                        Bom bom = Bom.of(java.util.Arrays.copyOf(buf, Math.min(n, 4)));
+                        if (bom != null && bom.charset().equals(charset)) {
+                            skip = bom.length();
+                        }
+                        first = false;
+                    }
+                    pending.put(buf, skip, n - skip);
+                }
+                pending.flip();
                 out.clear();
-                var result = decoder.decode(pending, out, false);
+                CoderResult result = decoder.decode(pending, out, end);
+                if (!result.isError() && end) {
+                    result = decoder.flush(out);
+                }
+                out.flip();
+                while (out.hasRemaining()) {
+                    char c = out.get();
+                    if (c == '\n' && !afterCr || c == '\r') {
+                        line++;
+                    }
+                    afterCr = c == '\r';
+                }
                 if (result.isError()) {
-                    return false;
+                    return line;
                 }
                 pending.compact();
+                if (end) {
+                    return 0;
+                }
             }
-            pending.flip();
-            out.clear();
-            return !decoder.decode(pending, out, true).isError() && !pending.hasRemaining() && !decoder.flush(out).isError();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -42,6 +43,12 @@ public final class UploadInspector {
             throw CsvSniffer.binary();
         }
         requireText(file, charset);
+        long badLine = CsvSniffer.firstUndecodableLine(file, charset);
+        if (badLine > 0) {
+            throw new ImportRejectedException("The file cannot be decoded as " + charset.name() + ": line " + badLine
+                    + " holds bytes that are not " + charset.name() + " text; choose its encoding (utf-8, utf-16, "
+                    + "windows-1252, iso-8859-1), or save it again as CSV UTF-8");
+        }
         char sep = delimiter != null ? delimiter : CsvSniffer.detectDelimiter(file, charset);
         CsvFormat format = new CsvFormat(charset, sep);
         List<CsvRow> preview = new ArrayList<>();
@@ -135,6 +142,9 @@ public final class UploadInspector {
     }
 
     private static String mb(long bytes) {
-        return String.format("%.1f MB", bytes / (1024.0 * 1024.0));
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }
