@@ -1,7 +1,9 @@
 package io.porter.imports.csv;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import io.porter.imports.ImportRejectedException;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -9,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -18,58 +22,89 @@ import java.util.NoSuchElementException;
 
 /**
  * Streams a CSV file's records (RFC 4180: quoted delimiters, quoted newlines, doubled quotes) in a known format.
- * Memory does not grow with the file. Empty lines are not records.
+ * Memory does not grow with the file: one record at a time, and no record over {@link #MAX_RECORD_CHARS}.
+ *
+ * <p>Rows are numbered as a spreadsheet shows them: every record counts, blank ones too, and newlines inside
+ * quoted cells do not. The header is the first line that is not empty (row 1 unless blank lines come first).
+ * Rows whose cells are all blank (an empty line, or {@code ,,,} as Excel leaves them) are skipped. A row keeps
+ * all its cells, however many the header has, so the caller can tell a short or long row.
+ *
+ * <p>A file that is not CSV (a quote never closed, text after a closing quote, a record too large, bytes the
+ * encoding cannot decode) makes iteration throw {@link ImportRejectedException} naming the row.
  */
 public final class CsvFile implements Closeable, Iterable<CsvRow> {
 
+    /** The most characters one record may hold; contact rows are far smaller, and this bounds memory. */
+    static final int MAX_RECORD_CHARS = 1 << 20;
+
+    private final CsvFormat format;
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
     private final List<String> header;
-    private int row = 1;
+    private int headerRow;
+    /** Spreadsheet row of the last record read. */
+    private int row;
+    private CsvRow pending;
 
-    private CsvFile(CsvReader<CsvRecord> reader) {
+    private CsvFile(CsvFormat format, CsvReader<CsvRecord> reader) {
+        this.format = format;
         this.reader = reader;
         this.records = reader.iterator();
-        this.header = records.hasNext() ? List.copyOf(next().getFields()) : List.of();
+        List<String> first = List.of();
+        while (hasNextRecord()) {
+            CsvRecord r = nextRecord();
+            if (!isEmptyLine(r)) {
+                first = List.copyOf(r.getFields());
+                headerRow = row;
+                break;
+            }
+        }
+        this.header = first;
     }
 
     public static CsvFile open(Path file, CsvFormat format) {
+        InputStream in = null;
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             in.mark(4);
             CsvSniffer.Bom bom = CsvSniffer.Bom.of(in.readNBytes(4));
             in.reset();
-            if (bom != null && bom.charset().equals(format.charset()) || bom == CsvSniffer.Bom.UTF8) {
+            CsvSniffer.requireAgreesWithBom(bom, format.charset());
+            if (bom != null && !format.charset().equals(StandardCharsets.UTF_16)) {
+                // the generic UTF-16 decoder reads its BOM itself; every other decoder would keep it as text
                 in.skipNBytes(bom.length());
             }
             var decoder = format.charset().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            CsvRecordHandler handler = CsvRecordHandler.builder()
+                    .maxFieldSize(MAX_RECORD_CHARS).maxRecordSize(MAX_RECORD_CHARS).build();
             CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(format.delimiter())
-                    .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-                    .maxBufferSize(16 * 1024 * 1024)
-                    .ofCsvRecord(new InputStreamReader(in, decoder));
-            return new CsvFile(reader);
+                    .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(false)
+                    .allowUnclosedQuote(false).allowExtraCharsAfterClosingQuote(false)
+                    .maxBufferSize(MAX_RECORD_CHARS)
+                    .build(handler, new InputStreamReader(in, decoder));
+            return new CsvFile(format, reader);
         } catch (IOException e) {
+            closeQuietly(in);
             throw new UncheckedIOException(e);
-        } catch (UncheckedIOException e) {
-            throw unreadable(format, 1);
+        } catch (RuntimeException e) {
+            closeQuietly(in);
+            throw e;
         }
     }
 
+    /** The cells of the first line that is not empty; empty when the file has none. */
     public List<String> header() {
         return header;
     }
 
-    private CsvRecord next() {
-        try {
-            CsvRecord r = records.next();
-            row++;
-            return r;
-        } catch (UncheckedIOException e) {
-            throw unreadable(null, row);
-        } catch (RuntimeException e) {
-            throw new ImportRejectedException("The file cannot be read as CSV after row " + row + ": " + e.getMessage());
-        }
+    /** The spreadsheet row the header is on: 1, unless blank lines come before it; 0 when there is no header. */
+    public int headerRow() {
+        return headerRow;
+    }
+
+    public CsvFormat format() {
+        return format;
     }
 
     @Override
@@ -77,11 +112,13 @@ public final class CsvFile implements Closeable, Iterable<CsvRow> {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                try {
-                    return records.hasNext();
-                } catch (UncheckedIOException e) {
-                    throw unreadable(null, row);
+                while (pending == null && hasNextRecord()) {
+                    CsvRecord r = nextRecord();
+                    if (!allBlank(r)) {
+                        pending = new CsvRow(row, r.getFields());
+                    }
                 }
+                return pending != null;
             }
 
             @Override
@@ -89,16 +126,111 @@ public final class CsvFile implements Closeable, Iterable<CsvRow> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                CsvRecord r = CsvFile.this.next();
-                return new CsvRow(row - 1, r.getFields());
+                CsvRow r = pending;
+                pending = null;
+                return r;
             }
         };
     }
 
-    private static ImportRejectedException unreadable(CsvFormat format, int row) {
-        String enc = format == null ? "its encoding" : format.charset().name();
-        return new ImportRejectedException("The file cannot be decoded as " + enc + " near row " + row
-                + ": choose its encoding (utf-8, utf-16, windows-1252, iso-8859-1), or save it again as CSV UTF-8");
+    private boolean hasNextRecord() {
+        try {
+            return records.hasNext();
+        } catch (RuntimeException e) {
+            throw rejection(e);
+        }
+    }
+
+    private CsvRecord nextRecord() {
+        try {
+            CsvRecord r = records.next();
+            row++;
+            return r;
+        } catch (RuntimeException e) {
+            throw rejection(e);
+        }
+    }
+
+    private static boolean isEmptyLine(CsvRecord r) {
+        return r.getFieldCount() == 1 && r.getField(0).isEmpty();
+    }
+
+    private static boolean allBlank(CsvRecord r) {
+        for (String cell : r.getFields()) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why the record after the last one read cannot be read, for the person who uploaded the file. */
+    private ImportRejectedException rejection(RuntimeException e) {
+        int at = row + 1;
+        if (hasCause(e, CharacterCodingException.class)) {
+            // the decoder reads ahead, so the bad bytes are somewhere after the last row read, not necessarily next
+            String where = row == 0 ? "" : " after row " + row;
+            return new ImportRejectedException("The file cannot be decoded as " + format.charset().name() + where
+                    + ": choose its encoding (utf-8, utf-16, windows-1252, iso-8859-1), or save it again as CSV UTF-8");
+        }
+        if (e instanceof UncheckedIOException io) {
+            throw io;
+        }
+        String why = causes(e);
+        if (why.contains("Unclosed quoted field")) {
+            return new ImportRejectedException("The file is not valid CSV at row " + at + ": a quoted cell there is "
+                    + "never closed; add the missing closing quote (\"), and write quotes inside a cell twice (\"\")");
+        }
+        if (why.contains("after closing quote")) {
+            return new ImportRejectedException("The file is not valid CSV at row " + at + ": a cell has text after its "
+                    + "closing quote; "
+                    + "a cell that starts with a quote must end with a quote right before the " + format.delimiterName()
+                    + " or the end of the line; write quotes inside a cell twice (\"\")");
+        }
+        if (why.contains("buffer size") || why.contains("max field size") || why.contains("max record size")) {
+            return new ImportRejectedException("The file is not valid CSV at row " + at + ": the row holds more than "
+                    + MAX_RECORD_CHARS / 1024 + " K characters, too many for a contact; usually a quote (\") opens a "
+                    + "cell and is never closed, so check the quotes in and around row " + at);
+        }
+        if (why.contains("maximum limit of") && why.contains("fields")) {
+            return new ImportRejectedException("The file is not valid CSV at row " + at + ": it has too many cells; check "
+                    + "that the delimiter is right "
+                    + "(this file is read as " + format.delimiterName() + "-separated)");
+        }
+        if (e instanceof CsvParseException) {
+            return new ImportRejectedException("The file is not valid CSV at row " + at + " (" + why + "): save the file "
+                    + "again as CSV from your spreadsheet");
+        }
+        throw e;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                sb.append(t.getMessage()).append(' ');
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
     }
 
     @Override

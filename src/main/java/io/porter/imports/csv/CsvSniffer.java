@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,15 +43,49 @@ public final class CsvSniffer {
         if (Bom.of(head) != null) {
             return Bom.of(head).charset();
         }
+        Charset utf16 = utf16WithoutBom(readHead(file, SAMPLE_BYTES));
+        if (utf16 != null) {
+            return utf16;
+        }
         return isValidUtf8(file) ? StandardCharsets.UTF_8 : CsvFormat.WINDOWS_1252;
     }
 
+    /**
+     * UTF-16 saved without a byte-order mark: text in Latin script then has a NUL in every other byte (the high
+     * byte of each character), and almost none in the other positions. Binary files have NULs all over.
+     */
+    static Charset utf16WithoutBom(byte[] head) {
+        int pairs = head.length / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i + 1 < head.length; i += 2) {
+            if (head[i] == 0) {
+                evenNul++;
+            }
+            if (head[i + 1] == 0) {
+                oddNul++;
+            }
+        }
+        if (evenNul >= pairs * 0.7 && oddNul <= pairs * 0.02) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (oddNul >= pairs * 0.7 && evenNul <= pairs * 0.02) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
     public static char detectDelimiter(Path file, Charset charset) {
-        String sample = sample(file, charset);
+        byte[] head = readHead(file, SAMPLE_BYTES + 1);
+        boolean cut = head.length > SAMPLE_BYTES;
+        String sample = sample(head, charset, cut);
         char best = ',';
         int bestScore = -1;
         for (char d : DELIMITERS) {
-            int score = score(sample, d);
+            int score = score(sample, d, cut);
             if (score > bestScore) {
                 best = d;
                 bestScore = score;
@@ -59,7 +95,7 @@ public final class CsvSniffer {
     }
 
     /** Cells in the header when every sampled line has as many; lines that disagree cost. */
-    private static int score(String sample, char delimiter) {
+    private static int score(String sample, char delimiter, boolean cut) {
         List<Integer> counts = new ArrayList<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter)
                 .allowExtraFields(true).allowMissingFields(true).allowUnclosedQuote(true)
@@ -77,17 +113,17 @@ public final class CsvSniffer {
             return 0;
         }
         int header = counts.get(0);
-        // the last sampled line may be cut in the middle
-        int checked = Math.max(1, counts.size() - 1);
+        // when the sample stops before the end of the file, its last line may be cut in the middle
+        int checked = cut ? Math.max(1, counts.size() - 1) : counts.size();
         long agreeing = counts.subList(0, checked).stream().filter(c -> c == header).count();
         return (int) (header * 100 * agreeing / checked);
     }
 
-    private static String sample(Path file, Charset charset) {
-        byte[] head = readHead(file, SAMPLE_BYTES);
+    private static String sample(byte[] head, Charset charset, boolean cut) {
         Bom bom = Bom.of(head);
-        int skip = bom == null ? 0 : bom.length();
-        return new String(head, skip, head.length - skip, charset);
+        int skip = bom == null || charset.equals(StandardCharsets.UTF_16) ? 0 : bom.length();
+        int length = (cut ? SAMPLE_BYTES : head.length) - skip;
+        return new String(head, skip, Math.max(0, length), charset);
     }
 
     static byte[] readHead(Path file, int max) {
@@ -99,25 +135,60 @@ public final class CsvSniffer {
     }
 
     private static boolean isValidUtf8(Path file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        return firstUndecodableLine(file, StandardCharsets.UTF_8) == 0;
+    }
+
+    /**
+     * Streams the file through a strict decoder: 0 when every byte decodes, else the line (counting LF, CR and
+     * CRLF, quoted or not) holding the first bytes that do not. A BOM matching the charset is skipped.
+     */
+    static long firstUndecodableLine(Path file, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
             ByteBuffer pending = ByteBuffer.allocate(buf.length + 8);
-            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(buf.length + 8);
+            CharBuffer out = CharBuffer.allocate(buf.length + 8);
+            long line = 1;
+            boolean afterCr = false;
+            boolean first = true;
             int n;
-            while ((n = in.read(buf)) > 0) {
-                pending.put(buf, 0, n).flip();
+            while (true) {
+                n = in.read(buf);
+                boolean end = n < 0;
+                if (!end) {
+                    int skip = 0;
+                    if (first) {
+                        Bom bom = Bom.of(java.util.Arrays.copyOf(buf, Math.min(n, 4)));
+                        if (bom != null && bom.charset().equals(charset)) {
+                            skip = bom.length();
+                        }
+                        first = false;
+                    }
+                    pending.put(buf, skip, n - skip);
+                }
+                pending.flip();
                 out.clear();
-                var result = decoder.decode(pending, out, false);
+                CoderResult result = decoder.decode(pending, out, end);
+                if (!result.isError() && end) {
+                    result = decoder.flush(out);
+                }
+                out.flip();
+                while (out.hasRemaining()) {
+                    char c = out.get();
+                    if (c == '\n' && !afterCr || c == '\r') {
+                        line++;
+                    }
+                    afterCr = c == '\r';
+                }
                 if (result.isError()) {
-                    return false;
+                    return line;
                 }
                 pending.compact();
+                if (end) {
+                    return 0;
+                }
             }
-            pending.flip();
-            out.clear();
-            return !decoder.decode(pending, out, true).isError() && !pending.hasRemaining() && !decoder.flush(out).isError();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,6 +216,14 @@ public final class CsvSniffer {
             return bytes.length;
         }
 
+        String label() {
+            return switch (this) {
+                case UTF8 -> "UTF-8";
+                case UTF16LE -> "UTF-16 (little-endian)";
+                case UTF16BE -> "UTF-16 (big-endian)";
+            };
+        }
+
         public static Bom of(byte[] head) {
             for (Bom b : values()) {
                 if (head.length >= b.bytes.length && java.util.Arrays.equals(head, 0, b.bytes.length, b.bytes, 0, b.bytes.length)) {
@@ -155,12 +234,30 @@ public final class CsvSniffer {
         }
     }
 
+    /**
+     * A byte-order mark says what the file is; an encoding chosen by hand that contradicts it would only turn the
+     * text into gibberish, so it is refused, saying which encoding the file has.
+     */
+    static void requireAgreesWithBom(Bom bom, Charset chosen) {
+        if (bom == null) {
+            return;
+        }
+        boolean agrees = bom.charset().equals(chosen)
+                || bom != Bom.UTF8 && chosen.equals(StandardCharsets.UTF_16);
+        if (!agrees) {
+            String is = bom == Bom.UTF8 ? "utf-8" : "utf-16";
+            throw new ImportRejectedException("The file starts with a " + bom.label() + " byte-order mark, so it is "
+                    + is + ", not " + chosen.name().toLowerCase(java.util.Locale.ROOT) + ": choose " + is
+                    + " as the encoding, or leave the encoding for Porter to detect");
+        }
+    }
+
     static void requireDecodable(byte[] bytes, Charset charset) throws CharacterCodingException {
         charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
     }
 
     static ImportRejectedException binary() {
-        return new ImportRejectedException("The file is not text (it contains NUL bytes): upload a CSV file, "
-                + "e.g. from Excel use File › Save As › CSV UTF-8");
+        return new ImportRejectedException("The file is not text (it holds NUL or other control bytes, as images, "
+                + "workbooks and archives do): upload a CSV file, e.g. from Excel use File › Save As › CSV UTF-8");
     }
 }

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -35,17 +37,27 @@ public final class UploadInspector {
             throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, "The file is " + mb(size)
                     + ", over the limit of " + mb(limits.maxBytes()) + ": split it into smaller files");
         }
-        Charset charset = encoding != null ? encoding : CsvSniffer.detectCharset(file);
+        Charset charset = encoding != null ? chosen(file, encoding) : CsvSniffer.detectCharset(file);
+        CsvSniffer.requireAgreesWithBom(CsvSniffer.Bom.of(CsvSniffer.readHead(file, 4)), charset);
         if (!charset.name().startsWith("UTF-16") && hasNul(file)) {
             throw CsvSniffer.binary();
+        }
+        requireText(file, charset);
+        long badLine = CsvSniffer.firstUndecodableLine(file, charset);
+        if (badLine > 0) {
+            throw new ImportRejectedException("The file cannot be decoded as " + charset.name() + ": line " + badLine
+                    + " holds bytes that are not " + charset.name() + " text; choose its encoding (utf-8, utf-16, "
+                    + "windows-1252, iso-8859-1), or save it again as CSV UTF-8");
         }
         char sep = delimiter != null ? delimiter : CsvSniffer.detectDelimiter(file, charset);
         CsvFormat format = new CsvFormat(charset, sep);
         List<CsvRow> preview = new ArrayList<>();
         int rows = 0;
         List<String> header;
+        int headerRow;
         try (CsvFile csv = CsvFile.open(file, format)) {
             header = csv.header();
+            headerRow = csv.headerRow();
             for (CsvRow row : csv) {
                 rows++;
                 if (rows > limits.maxRows()) {
@@ -57,13 +69,51 @@ public final class UploadInspector {
                 }
             }
         }
-        if (header.isEmpty() || header.stream().allMatch(String::isBlank)) {
-            throw new ImportRejectedException("The file has no header row: its first row must name the columns");
+        if (header.isEmpty()) {
+            throw new ImportRejectedException("The file has no text, only blank lines: it needs a header row naming "
+                    + "the columns and at least one contact row");
+        }
+        if (header.stream().allMatch(String::isBlank)) {
+            throw new ImportRejectedException("The first row (row " + headerRow + ") has no column names, only empty "
+                    + "cells: the first row must name the columns, e.g. email, first_name, phone");
         }
         if (rows == 0) {
             throw new ImportRejectedException("The file has a header but no contact rows: add at least one row below the header");
         }
         return new Inspection(format, header, preview, rows);
+    }
+
+    /** The encoding chosen by hand; a generic "utf-16" is made precise by the BOM or the byte pattern. */
+    private static Charset chosen(Path file, Charset encoding) {
+        if (!encoding.equals(StandardCharsets.UTF_16)) {
+            return encoding;
+        }
+        byte[] head = CsvSniffer.readHead(file, CsvSniffer.SAMPLE_BYTES);
+        CsvSniffer.Bom bom = CsvSniffer.Bom.of(head);
+        if (bom != null && bom != CsvSniffer.Bom.UTF8) {
+            return bom.charset();
+        }
+        Charset detected = CsvSniffer.utf16WithoutBom(head);
+        return detected != null ? detected : encoding;
+    }
+
+    /**
+     * Text files hold few control characters besides tab and newlines; a file whose start has many is binary
+     * (an image, a spreadsheet workbook, an archive) or in an encoding it was not decoded with.
+     */
+    private static void requireText(Path file, Charset charset) {
+        byte[] head = CsvSniffer.readHead(file, CsvSniffer.SAMPLE_BYTES);
+        String text = new String(head, charset);
+        int control = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0B || c == 0x7F) {
+                control++;
+            }
+        }
+        if (control > 0 && control * 100 >= text.length()) {
+            throw CsvSniffer.binary();
+        }
     }
 
     private static boolean hasNul(Path file) {
@@ -92,6 +142,9 @@ public final class UploadInspector {
     }
 
     private static String mb(long bytes) {
-        return String.format("%.1f MB", bytes / (1024.0 * 1024.0));
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }
