@@ -114,7 +114,7 @@ class ImportController {
         return body;
     }
 
-    @GetMapping(value = "/{id}/errors.csv", produces = "text/csv")
+    @GetMapping("/{id}/errors.csv")
     @Operation(summary = "The rows in error, as in the file, with an Error column")
     ResponseEntity<StreamingResponseBody> errors(@PathVariable long id) {
         long ws = CurrentWorkspace.id();
@@ -135,7 +135,7 @@ class ImportController {
         return ResponseEntity.accepted().body(ImportView.of(job));
     }
 
-    @GetMapping(value = "/{id}/result.csv", produces = "text/csv")
+    @GetMapping("/{id}/result.csv")
     @Operation(summary = "The result file: every row with 'Import status' and 'Errors'; kept for 7 days")
     ResponseEntity<StreamingResponseBody> result(@PathVariable long id) {
         long ws = CurrentWorkspace.id();
