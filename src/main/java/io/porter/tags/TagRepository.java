@@ -35,7 +35,7 @@ class TagRepository {
     List<TagCount> counts(long workspaceId) {
         return db.sql("select t.name, count(ct.contact_id) as contact_count from tag t "
                         + "left join contact_tag ct on ct.workspace_id = t.workspace_id and ct.tag_id = t.id "
-                        + "where t.workspace_id = ? group by t.name order by t.name")
+                        + "where t.workspace_id = ? group by t.name order by t.name collate \"C\"")
                 .param(workspaceId)
                 .query((rs, row) -> new TagCount(rs.getString("name"), rs.getLong("contact_count"))).list();
     }
