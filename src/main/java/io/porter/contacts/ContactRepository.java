@@ -23,7 +23,7 @@ class ContactRepository {
 
     private static final String SELECT = "select c.*, array(select t.name from contact_tag ct join tag t "
             + "on t.workspace_id = ct.workspace_id and t.id = ct.tag_id "
-            + "where ct.workspace_id = c.workspace_id and ct.contact_id = c.id order by t.name collate "C") as tags from contact c ";
+            + "where ct.workspace_id = c.workspace_id and ct.contact_id = c.id order by t.name collate \"C\") as tags from contact c ";
 
     private final JdbcClient db;
     private final ObjectMapper json;
