@@ -53,10 +53,20 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 "The upload could not be read: send the file as multipart/form-data in a part named 'file'");
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        p.setProperty("errors", e.problems());
+        return p;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == java.util.UUID.class
+                ? "id; ids look like 0b9e5c4e-8d1f-4c3a-9f2e-6a7b8c9d0e1f"
+                : e.getRequiredType() == Integer.class || e.getRequiredType() == int.class ? "whole number" : e.getName();
         return problem(HttpStatus.BAD_REQUEST, "Invalid value",
-                e.getName() + ": '" + e.getValue() + "' is not a valid " + e.getName());
+                e.getName() + ": '" + e.getValue() + "' is not a valid " + expected);
     }
 
     @ExceptionHandler(Exception.class)
