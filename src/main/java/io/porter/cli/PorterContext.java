@@ -27,6 +27,8 @@ final class PorterContext {
         if (!web) {
             // task commands print their own output; Spring's start-up lines would bury it
             props.putIfAbsent("logging.level.root", "WARN");
+            // a task does its own job; interrupted imports are resumed by the server, or by 'import --resume'
+            props.putIfAbsent("porter.imports.resume-on-start", "false");
         }
         // given as arguments, so they win over application.properties and the environment
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
