@@ -30,7 +30,7 @@ public record Email(String value) {
         if (value == null) {
             throw new InvalidValueException("email", null, "is missing; " + HOW);
         }
-        value = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+        value = Normalizer.normalize(trim(value), Normalizer.Form.NFC);
         if (value.isEmpty()) {
             throw new InvalidValueException("email", value, "is empty; " + HOW);
         }
@@ -42,6 +42,26 @@ public record Email(String value) {
         if (!VALIDATOR.isValid(value)) {
             throw new InvalidValueException("email", value, "is not a valid email address; " + HOW);
         }
+    }
+
+    /**
+     * Trims what {@link String#strip()} trims plus the no-break spaces (U+00A0, U+2007, U+202F), zero-width space
+     * and byte-order mark that spreadsheets and copy-paste leave around a cell.
+     */
+    static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isPadding(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPadding(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isPadding(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
 
     /** A description of the first invisible or stray character, or null when there is none. */
