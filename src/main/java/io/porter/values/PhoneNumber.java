@@ -14,7 +14,9 @@ public record PhoneNumber(String e164) {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     public PhoneNumber {
-        if (e164 == null || !e164.matches("\\+[1-9][0-9]{6,14}")) {
+        // E.164 caps a number at 15 digits; valid numbers can be as short as +98 9601 (an Iranian UAN), so the
+        // floor is libphonenumber's: a country code and a national number of at least 2 digits
+        if (e164 == null || !e164.matches("\\+[1-9][0-9]{2,14}")) {
             throw new InvalidValueException("phone", e164, "is not an E.164 phone number such as +34612345678");
         }
     }
