@@ -39,9 +39,30 @@ public record Email(String value) {
             throw new InvalidValueException("email", value, "contains " + hidden
                     + ", which cannot be part of an email address; remove it and " + HOW);
         }
-        if (!VALIDATOR.isValid(value)) {
+        if (!VALIDATOR.isValid(value) || !plainSyntax(value)) {
             throw new InvalidValueException("email", value, "is not a valid email address; " + HOW);
         }
+    }
+
+    /**
+     * What commons-validator lets through and a contact's address never has: backslash escapes and quotes
+     * inside an unquoted local part ({@code abc\@def@x.org}, {@code a."b".c@x.org}); a domain that only becomes
+     * one after Unicode compatibility mapping ({@code ⒈x.com}, a full-width {@code ．}); and an address longer
+     * than SMTP's 254 octets (with the domain in its ASCII form).
+     */
+    private static boolean plainSyntax(String email) {
+        int at = email.lastIndexOf('@');
+        String local = email.substring(0, at);
+        String domain = email.substring(at + 1);
+        boolean quotedWhole = local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"")
+                && local.indexOf('"', 1) == local.length() - 1;
+        if (local.indexOf('\\') >= 0 || local.indexOf('"') >= 0 && !quotedWhole) {
+            return false;
+        }
+        if (!domain.startsWith("[") && !Normalizer.normalize(domain, Normalizer.Form.NFKC).equals(domain)) {
+            return false;
+        }
+        return key(email).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 254;
     }
 
     /**
