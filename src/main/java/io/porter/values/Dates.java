@@ -24,6 +24,9 @@ public final class Dates {
     private static final Pattern DMY = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
     private static final Pattern YMD = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ZONELESS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+    /** An ISO 8601 basic-format offset (+0100) at the end of a date-time, which java.time reads only as +01:00. */
+    private static final Pattern BASIC_OFFSET = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?[+-]\\d{2})(\\d{2})");
     private static final String FORMATS = "use DD/MM/YYYY, YYYY-MM-DD, an ISO 8601 date-time with offset "
             + "(2024-01-15T10:00:00Z) or a Unix timestamp";
 
@@ -53,7 +56,8 @@ public final class Dates {
                 throw new InvalidValueException(null, raw,
                         "has no time zone; add one, e.g. " + text.replace(' ', 'T') + "Z for UTC");
             }
-            return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
+            String extended = BASIC_OFFSET.matcher(text).replaceFirst("$1:$2");
+            return OffsetDateTime.parse(extended.replace(' ', 'T')).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(null, raw, explain(e) + "; " + FORMATS);
         } catch (DateTimeException | ArithmeticException e) {

@@ -1,33 +1,139 @@
 package io.porter.values;
 
+import java.net.IDN;
+import java.text.Normalizer;
 import java.util.Locale;
 import org.apache.commons.validator.routines.EmailValidator;
 
-/** An email address, trimmed and syntax-checked. Two emails are the same contact when their keys are equal. */
+/**
+ * An email address, trimmed, put in Unicode NFC and syntax-checked. Two emails are the same contact when their
+ * keys are equal.
+ *
+ * <p>The syntax is commons-validator's {@link EmailValidator} with {@code allowLocal=false, allowTld=false}:
+ * a domain must end in a top-level domain in IANA's list (the one shipped with commons-validator), so
+ * {@code ana@example} and {@code ana@localhost} are refused. {@code allowTld=true} was considered and not
+ * taken: it accepts a bare TLD as the whole domain ({@code ana@com}), which no person's address is. New gTLDs
+ * ({@code .app}, {@code .email}, {@code .photography}, Cyrillic {@code .рф}) are in the shipped list; if a TLD
+ * delegated after the library's release must be accepted, {@code DomainValidator.Item} overrides are the place.
+ *
+ * <p>On top of it, Porter refuses characters nobody can see or type in an address (controls, zero-width and
+ * bidi format characters, Unicode spaces and separators, lone surrogates, unassigned code points) and a
+ * combining mark with nothing to combine with: commons-validator lets them through in the local part, and
+ * an address with a hidden character would be a second contact that looks like the first.
+ */
 public record Email(String value) {
 
     private static final EmailValidator VALIDATOR = EmailValidator.getInstance(false, false);
+    private static final String HOW = "write it as name@example.com";
 
     public Email {
         if (value == null) {
-            throw new InvalidValueException("email", null, "is missing");
+            throw new InvalidValueException("email", null, "is missing; " + HOW);
         }
-        value = value.strip();
-        if (value.isEmpty() || !VALIDATOR.isValid(value)) {
-            throw new InvalidValueException("email", value, "is not a valid email address; write it as name@example.com");
+        value = Normalizer.normalize(trim(value), Normalizer.Form.NFC);
+        if (value.isEmpty()) {
+            throw new InvalidValueException("email", value, "is empty; " + HOW);
         }
+        String hidden = hiddenCharacter(value);
+        if (hidden != null) {
+            throw new InvalidValueException("email", value, "contains " + hidden
+                    + ", which cannot be part of an email address; remove it and " + HOW);
+        }
+        if (!VALIDATOR.isValid(value) || !plainSyntax(value)) {
+            throw new InvalidValueException("email", value, "is not a valid email address; " + HOW);
+        }
+    }
+
+    /**
+     * What commons-validator lets through and a contact's address never has: backslash escapes and quotes
+     * inside an unquoted local part ({@code abc\@def@x.org}, {@code a."b".c@x.org}); a domain that only becomes
+     * one after Unicode compatibility mapping ({@code ⒈x.com}, a full-width {@code ．}); and an address longer
+     * than SMTP's 254 octets (with the domain in its ASCII form).
+     */
+    private static boolean plainSyntax(String email) {
+        int at = email.lastIndexOf('@');
+        String local = email.substring(0, at);
+        String domain = email.substring(at + 1);
+        boolean quotedWhole = local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"")
+                && local.indexOf('"', 1) == local.length() - 1;
+        if (local.indexOf('\\') >= 0 || local.indexOf('"') >= 0 && !quotedWhole) {
+            return false;
+        }
+        if (!domain.startsWith("[") && !Normalizer.normalize(domain, Normalizer.Form.NFKC).equals(domain)) {
+            return false;
+        }
+        return key(email).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 254;
+    }
+
+    /**
+     * Trims what {@link String#strip()} trims plus the no-break spaces (U+00A0, U+2007, U+202F), zero-width space
+     * and byte-order mark that spreadsheets and copy-paste leave around a cell.
+     */
+    static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isPadding(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPadding(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isPadding(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+
+    /** A description of the first invisible or stray character, or null when there is none. */
+    private static String hiddenCharacter(String s) {
+        int previous = '@';
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int type = Character.getType(cp);
+            // a plain space is left to the validator: it belongs in quoted local parts and nowhere else
+            boolean invisible = cp != ' ' && switch (type) {
+                case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                        Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
+                        Character.PARAGRAPH_SEPARATOR -> true;
+                default -> false;
+            };
+            boolean strayMark = (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) && (i == 0 || previous == '@' || previous == '.');
+            if (invisible || strayMark) {
+                String name = Character.getName(cp);
+                return String.format("the character U+%04X%s", cp, name == null ? "" : " (" + name + ")");
+            }
+            previous = cp;
+            i += Character.charCount(cp);
+        }
+        return null;
     }
 
     public static Email parse(String raw) {
         return new Email(raw);
     }
 
-    /** The form emails are matched by: case is ignored in the whole address, as mail providers do. */
+    /**
+     * The form emails are matched by: case is ignored in the whole address, as mail providers do, and an
+     * internationalised domain counts the same in Unicode and in its ASCII (punycode) form, so
+     * {@code jeff@臺網中心.tw} and {@code jeff@xn--fiqq24b10vi0d.tw} are one contact.
+     */
     public String key() {
         return key(value);
     }
 
     static String key(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        int at = email.lastIndexOf('@');
+        String local = email.substring(0, at);
+        String domain = email.substring(at + 1);
+        if (!domain.startsWith("[")) {
+            try {
+                domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
+            } catch (IllegalArgumentException e) {
+                // the validator accepted it; keep the domain as written
+            }
+        }
+        return (local + "@" + domain).toLowerCase(Locale.ROOT);
     }
 }

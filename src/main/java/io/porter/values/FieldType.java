@@ -28,7 +28,7 @@ public enum FieldType {
 
     /**
      * The stored value of some text: a String, BigDecimal, Boolean, or for dates an ISO-8601 instant String.
-     * Blank text is no value (null).
+     * Blank text is no value (null); text is trimmed like every other value, so {@code " Dolor "} is {@code Dolor}.
      */
     public Object read(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -36,7 +36,7 @@ public enum FieldType {
         }
         String text = raw.strip();
         return switch (this) {
-            case TEXT -> raw;
+            case TEXT -> text;
             case NUMBER -> number(text);
             case BOOLEAN -> bool(text);
             case DATE -> Dates.parse(text).toString();

@@ -14,7 +14,9 @@ public record PhoneNumber(String e164) {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     public PhoneNumber {
-        if (e164 == null || !e164.matches("\\+[1-9][0-9]{6,14}")) {
+        // E.164 caps a number at 15 digits; valid numbers can be as short as +98 9601 (an Iranian UAN), so the
+        // floor is libphonenumber's: a country code and a national number of at least 2 digits
+        if (e164 == null || !e164.matches("\\+[1-9][0-9]{2,14}")) {
             throw new InvalidValueException("phone", e164, "is not an E.164 phone number such as +34612345678");
         }
     }
@@ -30,12 +32,35 @@ public record PhoneNumber(String e164) {
         try {
             number = UTIL.parse(text, region);
         } catch (NumberParseException e) {
-            throw invalid(text, defaultCountry, e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE);
+            number = null;
+            if (!startsWithDoubleZero(text)) {
+                throw invalid(text, defaultCountry,
+                        e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE);
+            }
         }
-        if (!UTIL.isValidNumber(number)) {
+        if ((number == null || !UTIL.isValidNumber(number)) && startsWithDoubleZero(text)) {
+            // 00 is the international prefix people write whatever the default country's own one is
+            // (011 in the US and Canada), and with no default country libphonenumber knows no prefix at all
+            number = parseOrNull("+" + text.substring(text.indexOf("00") + 2));
+        }
+        if (number == null || !UTIL.isValidNumber(number)) {
             throw invalid(text, defaultCountry, false);
         }
         return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+
+    private static boolean startsWithDoubleZero(String text) {
+        String digits = PhoneNumberUtil.normalizeDigitsOnly(text);
+        String lead = text.replaceAll("^[\\s(]+", "");
+        return digits.startsWith("00") && lead.startsWith("00");
+    }
+
+    private static Phonenumber.PhoneNumber parseOrNull(String international) {
+        try {
+            return UTIL.parse(international, "ZZ");
+        } catch (NumberParseException e) {
+            return null;
+        }
     }
 
     private static InvalidValueException invalid(String text, CountryCode country, boolean noCountry) {

@@ -1,0 +1,110 @@
+package io.porter.values;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DatesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "15/01/2024, 2024-01-15T00:00:00Z",
+            "5/1/2024, 2024-01-05T00:00:00Z",
+            "29/02/2024, 2024-02-29T00:00:00Z",
+            "31/12/1999, 1999-12-31T00:00:00Z",
+            "' 15/01/2024 ', 2024-01-15T00:00:00Z"
+    })
+    void dayMonthYear(String raw, String expected) {
+        assertThat(Dates.parse(raw)).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2024-01-15, 2024-01-15T00:00:00Z",
+            "2024-02-29, 2024-02-29T00:00:00Z",
+            "2024-01-15T10:00:00Z, 2024-01-15T10:00:00Z",
+            "2024-01-15T10:00Z, 2024-01-15T10:00:00Z",
+            "2024-01-15T10:00:00.250Z, 2024-01-15T10:00:00.250Z",
+            "2024-01-15T10:00:00+01:00, 2024-01-15T09:00:00Z",
+            "2024-01-15T10:00:00-05:30, 2024-01-15T15:30:00Z",
+            "2024-01-15T10:00:00+0100, 2024-01-15T09:00:00Z",
+            "2024-01-15T10:00:00.5-0300, 2024-01-15T13:00:00.5Z",
+            "2024-01-15T10:00:00+01, 2024-01-15T09:00:00Z",
+            "2024-01-15 10:00:00Z, 2024-01-15T10:00:00Z",
+            "2024-01-15 10:00:00+0000, 2024-01-15T10:00:00Z"
+    })
+    void iso8601DatesAndDateTimesWithOffset(String raw, String expected) {
+        assertThat(Dates.parse(raw)).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "1700000000, 2023-11-14T22:13:20Z",
+            "1700000000123, 2023-11-14T22:13:20.123Z",
+            "0000000000, 1970-01-01T00:00:00Z",
+            "2524608000, 2050-01-01T00:00:00Z"
+    })
+    void unixTimestampsInSecondsAndMilliseconds(String raw, String expected) {
+        assertThat(Dates.parse(raw)).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"31/02/2024", "30/02/2024", "29/02/2023", "31/04/2024", "00/01/2024", "15/13/2024",
+            "32/01/2024", "2024-02-30", "2023-02-29", "2024-13-01", "2024-01-15T24:00:00Z", "2024-01-15T10:60:00Z",
+            "2024-02-30T10:00:00Z"})
+    void impossibleDatesAreErrorsNotRolledOver(String raw) {
+        assertThatThrownBy(() -> Dates.parse(raw))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("'" + raw + "' is not a real date")
+                .hasMessageContaining("use DD/MM/YYYY");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"170000000", "17000000000", "170000000012", "17000000001234", "-1700000000",
+            "2024/01/15", "15-01-2024", "01/15/2024 10:00", "15.01.2024", "January 15, 2024", "yesterday", "2024-1-5",
+            "15/01/24", "2024-01-15T10:00:00 UTC", "2024-01-15T10:00:00+25:00"})
+    void otherFormatsAreRefusedSayingWhichAreAccepted(String raw) {
+        assertThatThrownBy(() -> Dates.parse(raw))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("'" + raw + "'")
+                .hasMessageEndingWith("use DD/MM/YYYY, YYYY-MM-DD, an ISO 8601 date-time with offset "
+                        + "(2024-01-15T10:00:00Z) or a Unix timestamp");
+    }
+
+    @Test
+    void monthFirstDatesThatLookValidAreReadDayFirst() {
+        // 02/01/2024 is 2 January: DD/MM/YYYY is the one slashed format
+        assertThat(Dates.parse("02/01/2024")).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
+        assertThatThrownBy(() -> Dates.parse("01/15/2024")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("not a real date");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-01-15T10:00:00", "2024-01-15 10:00", "2024-01-15T10:00:00.123"})
+    void aDateTimeWithoutOffsetAsksForOne(String raw) {
+        assertThatThrownBy(() -> Dates.parse(raw))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("'" + raw + "' has no time zone; add one, e.g. ")
+                .hasMessageContaining("Z for UTC");
+    }
+
+    @Test
+    void blankIsRefused() {
+        assertThatThrownBy(() -> Dates.parse(" ")).isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("' ' is empty");
+        assertThatThrownBy(() -> Dates.parse(null)).isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("is empty");
+    }
+
+    @Test
+    void theFieldIsNamedOnceTheCallerKnowsIt() {
+        InvalidValueException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
+                () -> Dates.parse("31/02/2024"));
+        assertThat(e.inField("renewal_date").getMessage()).startsWith("renewal_date: '31/02/2024' is not a real date");
+    }
+}

@@ -1,0 +1,124 @@
+package io.porter.values;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailTest {
+
+    @Test
+    void caseIsIgnoredInTheWholeAddressIncludingNonAsciiLetters() {
+        assertThat(new Email("ÑOÑO@Example.COM").key()).isEqualTo(new Email("ñoño@example.com").key());
+        assertThat(new Email("ÑOÑO@Example.COM").key()).isEqualTo("ñoño@example.com");
+    }
+
+    @Test
+    void theValueKeepsTheCaseItWasWrittenIn() {
+        assertThat(new Email("Ana.Garcia@Example.com").value()).isEqualTo("Ana.Garcia@Example.com");
+    }
+
+    @Test
+    void leadingAndTrailingWhitespaceIsTrimmed() {
+        assertThat(new Email("  ana@example.com \t\n").value()).isEqualTo("ana@example.com");
+        // no-break spaces, a zero-width space and a byte-order mark are what spreadsheets leave around a cell
+        assertThat(new Email("\u00a0ana@example.com\u2003").value()).isEqualTo("ana@example.com");
+        assertThat(new Email("\ufeffana@example.com\u200b\u202f").value()).isEqualTo("ana@example.com");
+    }
+
+    @Test
+    void composedAndDecomposedAccentsAreTheSameAddress() {
+        Email composed = new Email("ñoño@example.com");
+        Email decomposed = new Email("n\u0303on\u0303o@example.com");
+        assertThat(decomposed.value()).isEqualTo("ñoño@example.com");
+        assertThat(decomposed.key()).isEqualTo(composed.key());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ömil@gmail.com", "josé.pérez@example.es", "伊昭傑@example.com", "юзер@example.com",
+            "ιωάννης@example.gr", "我買@example.com"})
+    void unicodeLocalPartsAreAccepted(String address) {
+        assertThat(new Email(address).value()).isEqualTo(address);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jeff@臺網中心.tw", "user@екзампл.ком", "ana@bücher.de", "ana@xn--bcher-kva.de"})
+    void internationalisedDomainsAreAccepted(String address) {
+        assertThat(new Email(address).value()).isEqualTo(address);
+    }
+
+    @Test
+    void anInternationalisedDomainMatchesItsPunycodeForm() {
+        assertThat(new Email("jeff@臺網中心.tw").key()).isEqualTo(new Email("JEFF@XN--FIQQ24B10VI0D.TW").key());
+        assertThat(new Email("Ana@Bücher.de").key()).isEqualTo(new Email("ana@xn--bcher-kva.de").key());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana@example.app", "ana@example.dev", "ana@example.email", "ana@example.photography",
+            "ana@example.shop", "ana@example.online", "ana@example.io", "ana@example.рф", "ana@example.museum"})
+    void newAndCountryTopLevelDomainsAreAccepted(String address) {
+        assertThat(new Email(address).value()).isEqualTo(address);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana.garcia+news@example.com", "o'brien@example.ie", "first_last@sub.example.co.uk",
+            "1234@example.com", "a@b.co"})
+    void everydayAddressesAreAccepted(String address) {
+        assertThat(new Email(address).value()).isEqualTo(address);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana", "ana@", "@example.com", "ana@example", "ana@localhost", "ana@com",
+            "ana@@example.com", "ana..garcia@example.com", ".ana@example.com", "ana.@example.com",
+            "ana garcia@example.com", "ana@exa mple.com", "ana@example..com", "ana@-example.com",
+            "ana@example.com.", "ana@example.notatld", "Ana <ana@example.com>", "ana＠example.com",
+            "ana,garcia@example.com"})
+    void malformedAddressesAreRefusedNamingFieldAndValue(String address) {
+        assertThatThrownBy(() -> new Email(address))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("email: '" + address.strip() + "'")
+                .hasMessageContaining("name@example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana\u200b@example.com", "an\u202ea@example.com", "ana\u2028x@example.com",
+            "an\u0007a@example.com", "ana\u00ad@example.com", "\u0301ana@example.com", "ana@\u0300.example.com",
+            "an\ud800a@example.com"})
+    void hiddenCharactersAreRefusedAndNamed(String address) {
+        assertThatThrownBy(() -> new Email(address))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("email: '")
+                .hasMessageContaining("U+")
+                .hasMessageContaining("remove it");
+    }
+
+    @Test
+    void theHiddenCharacterIsNamedByCodePoint() {
+        assertThatThrownBy(() -> new Email("ana\u200b@example.com"))
+                .hasMessageContaining("U+200B (ZERO WIDTH SPACE)");
+    }
+
+    @Test
+    void missingAndBlankAreRefusedWithAHint() {
+        assertThatThrownBy(() -> new Email(null)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("email: is missing; write it as name@example.com");
+        assertThatThrownBy(() -> new Email("   ")).isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("email: '' is empty");
+    }
+
+    @Test
+    void theExceptionCarriesFieldAndValue() {
+        InvalidValueException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
+                () -> new Email(" ana@ "));
+        assertThat(e.field()).isEqualTo("email");
+        assertThat(e.value()).isEqualTo("ana@");
+        assertThat(e.problem()).contains("not a valid email address");
+    }
+
+    @Test
+    void parseIsTheConstructor() {
+        assertThat(Email.parse(" Ana@Example.com ")).isEqualTo(new Email("Ana@Example.com"));
+    }
+}

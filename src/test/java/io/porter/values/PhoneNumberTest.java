@@ -1,0 +1,93 @@
+package io.porter.values;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhoneNumberTest {
+
+    private static final CountryCode ES = CountryCode.parse("ES");
+    private static final CountryCode US = CountryCode.parse("US");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+34 612 34 56 78", "0034612345678", "612-345-678", "612345678", "612 34 56 78",
+            "(612) 345 678", "+34 (612) 34-56-78", "00 34 612 34 56 78", "  612345678  ", "+34.612.34.56.78",
+            "６１２３４５６７８", "＋３４ ６１２ ３４ ５６ ７８"})
+    void everyWayOfWritingASpanishMobileIsOneNumber(String written) {
+        assertThat(PhoneNumber.parse(written, ES).e164()).isEqualTo("+34612345678");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "0034612345678, US, +34612345678",
+            "0034612345678, GB, +34612345678",
+            "011 34 612 34 56 78, US, +34612345678",
+            "0044 20 7946 0018, US, +442079460018",
+            "+1 650-253-0000, ES, +16502530000",
+            "(650) 253-0000, US, +16502530000",
+            "020 7946 0018, GB, +442079460018",
+            "07400 123456, GB, +447400123456",
+            "55 1234 5678, MX, +525512345678",
+            "0577 555555, IT, +390577555555"
+    })
+    void numbersAreReadAgainstTheDefaultCountry(String written, String country, String e164) {
+        assertThat(PhoneNumber.parse(written, CountryCode.parse(country)).e164()).isEqualTo(e164);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+34 612 34 56 78", "0034 612 34 56 78"})
+    void internationalFormsNeedNoDefaultCountry(String written) {
+        assertThat(PhoneNumber.parse(written, null).e164()).isEqualTo("+34612345678");
+    }
+
+    @Test
+    void aNationalNumberWithoutDefaultCountryAsksForTheCountryCode() {
+        assertThatThrownBy(() -> PhoneNumber.parse("612345678", null))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("phone: '612345678' is not a valid phone number; write it with its country code, "
+                        + "e.g. +34 612 34 56 78, or set a default country");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"112, ES", "091, ES", "911, US", "999, GB", "112, GB", "1004, ES", "116000, ES"})
+    void shortAndEmergencyNumbersAreRefused(String written, String country) {
+        assertThatThrownBy(() -> PhoneNumber.parse(written, CountryCode.parse(country)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("phone: '" + written + "' is not a valid phone number in " + country);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345", "61234567", "6123456789", "abc", "+34", "+999 612 345 678", "+34 000 00 00 00"})
+    void impossibleNumbersAreRefusedNamingFieldAndValueAndHowToFix(String written) {
+        assertThatThrownBy(() -> PhoneNumber.parse(written, ES))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("phone: '" + written + "'")
+                .hasMessageContaining("write it with its country code");
+    }
+
+    @Test
+    void blankIsRefused() {
+        assertThatThrownBy(() -> PhoneNumber.parse("  ", ES))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("phone: '  ' is empty");
+        assertThatThrownBy(() -> PhoneNumber.parse(null, ES)).isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("phone:");
+    }
+
+    @Test
+    void aValidNationalNumberIsNotReadAgainAsInternational() {
+        // Italy keeps its leading 0 and Spain's 00 is its own international prefix: no second reading may win
+        assertThat(PhoneNumber.parse("0577 555555", CountryCode.parse("IT")).e164()).isEqualTo("+390577555555");
+    }
+
+    @Test
+    void theRecordOnlyHoldsE164() {
+        assertThat(new PhoneNumber("+34612345678").e164()).isEqualTo("+34612345678");
+        assertThatThrownBy(() -> new PhoneNumber("612345678")).isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("phone: '612345678'");
+        assertThatThrownBy(() -> new PhoneNumber("+0612345678")).isInstanceOf(InvalidValueException.class);
+    }
+}
