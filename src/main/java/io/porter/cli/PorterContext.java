@@ -43,6 +43,7 @@ final class PorterContext {
     static Started startTask(PrintWriter err) {
         Started s = start(false, Map.of());
         s.firstToken().ifPresent(t -> err.println("First start: created workspace 'default'; its API token: " + t));
+        err.flush();
         return s;
     }
 }
