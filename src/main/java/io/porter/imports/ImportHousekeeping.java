@@ -1,0 +1,57 @@
+package io.porter.imports;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps what imports leave behind within its promises: result files for 7 days (then deleted, and history says so),
+ * and the staged rows of a review only while the review is valid.
+ */
+@Component
+class ImportHousekeeping {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportHousekeeping.class);
+
+    private final JdbcClient db;
+    private final ImportFiles files;
+
+    ImportHousekeeping(JdbcClient db, ImportFiles files) {
+        this.db = db;
+        this.files = files;
+    }
+
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${porter.imports.housekeeping-every:PT15M}")
+    void run() {
+        purgeExpiredResults();
+        dropExpiredReviews();
+    }
+
+    int purgeExpiredResults() {
+        List<long[]> expired = db.sql("""
+                select workspace_id, id from import_job
+                where status = 'completed' and result_purged_at is null and result_expires_at < now()""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        for (long[] e : expired) {
+            Path result = files.result(e[0], e[1]);
+            ImportFiles.delete(result);
+            ImportFiles.delete(files.original(e[0], e[1]));
+            db.sql("update import_job set result_purged_at = now() where workspace_id = ? and id = ?").params(e[0], e[1]).update();
+        }
+        if (!expired.isEmpty()) {
+            log.info("Deleted the result files of {} imports older than their keeping period", expired.size());
+        }
+        return expired.size();
+    }
+
+    int dropExpiredReviews() {
+        return db.sql("""
+                delete from import_row r using import_job j
+                where j.workspace_id = r.workspace_id and j.id = r.import_id
+                  and j.status = 'reviewed' and j.review_expires_at < now()""").update();
+    }
+}
