@@ -70,19 +70,11 @@ public final class Api {
                     + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(utf8));
             body.write(content);
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+            return execute(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -99,17 +91,25 @@ public final class Api {
     }
 
     private Response send(String method, String path, Object body, String contentType) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            if (body == null) {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            try {
                 String text = body instanceof String s ? s : JSON.writeValueAsString(body);
                 b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(text));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
+        }
+        return execute(b);
+    }
+
+    private Response execute(HttpRequest.Builder b) {
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
