@@ -26,10 +26,15 @@ class ContactRepository {
             + "where ct.workspace_id = c.workspace_id and ct.contact_id = c.id order by t.name collate \"C\") as tags from contact c ";
 
     private final JdbcClient db;
+    /** Fetches rows a batch at a time (inside a transaction), so exports do not hold a workspace in memory. */
+    private final JdbcClient streaming;
     private final ObjectMapper json;
 
-    ContactRepository(JdbcClient db, ObjectMapper json) {
+    ContactRepository(JdbcClient db, javax.sql.DataSource dataSource, ObjectMapper json) {
         this.db = db;
+        org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.setFetchSize(1000);
+        this.streaming = JdbcClient.create(template);
         this.json = json;
     }
 
@@ -122,6 +127,15 @@ class ContactRepository {
         params.add(paging.offset());
         return db.sql(SELECT + where.sql() + " order by c.created_at, c.id limit ? offset ?")
                 .params(params).query(this::map).list();
+    }
+
+    /** Every matching contact, oldest first; call inside a transaction so the rows stream. */
+    void forEach(long workspaceId, ContactFilter filter, java.util.function.Consumer<Contact> each) {
+        Where where = where(workspaceId, filter);
+        try (java.util.stream.Stream<Contact> rows = streaming.sql(SELECT + where.sql() + " order by c.created_at, c.id")
+                .params(where.params()).query(this::map).stream()) {
+            rows.forEach(each);
+        }
     }
 
     long count(long workspaceId, ContactFilter filter) {

@@ -82,6 +82,17 @@ public class Contacts {
         return paging.page(repository.list(workspaceId, filter, paging), repository.count(workspaceId, filter));
     }
 
+    /** Streams every contact the query matches, oldest first, without holding them in memory. */
+    @Transactional(readOnly = true)
+    public void forEach(long workspaceId, ContactQuery query, java.util.function.Consumer<Contact> each) {
+        repository.forEach(workspaceId, filter(workspaceId, query), each);
+    }
+
+    /** Throws, naming the parameter, when a query's values cannot be read. */
+    public void check(long workspaceId, ContactQuery query) {
+        filter(workspaceId, query);
+    }
+
     private ContactFilter filter(long workspaceId, ContactQuery query) {
         Email email = (Email) StandardField.EMAIL.read(query.email(), null);
         PhoneNumber phone = query.phone() == null || query.phone().isBlank() ? null

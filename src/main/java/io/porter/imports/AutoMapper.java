@@ -16,6 +16,7 @@ import java.util.Set;
 public final class AutoMapper {
 
     private static final Map<String, String> SYNONYMS = new HashMap<>();
+    private static final Map<String, String> STANDARD = new HashMap<>();
 
     static {
         synonyms("email", "email", "e-mail", "email address", "e-mail address", "mail", "correo", "correo electrónico",
@@ -41,8 +42,10 @@ public final class AutoMapper {
         synonyms("language", "language", "idioma", "lang", "locale", "lengua");
         synonyms(ColumnMapping.TAGS, "tags", "tag", "etiquetas", "etiqueta", "labels", "segments");
         for (StandardField f : StandardField.values()) {
-            synonyms(f.key(), f.key(), f.label());
+            STANDARD.put(HeaderNames.normalise(f.key()), f.key());
+            STANDARD.put(HeaderNames.normalise(f.label()), f.key());
         }
+        STANDARD.put(HeaderNames.normalise("tags"), ColumnMapping.TAGS);
     }
 
     private AutoMapper() {
@@ -71,12 +74,14 @@ public final class AutoMapper {
                 out.add(ColumnMapping.skip(i, h));
                 continue;
             }
-            String field = SYNONYMS.get(n);
-            if (n.equals("nombre")) {
-                field = hasLastName ? "first_name" : "name";
-            }
+            // a standard field's own key or label first, then the workspace's custom fields, then synonyms:
+            // a workspace that made a custom field 'Mobile' means that field, not the standard phone
+            String field = STANDARD.get(n);
             if (field == null && custom.containsKey(n)) {
                 field = ColumnMapping.CUSTOM_PREFIX + custom.get(n).key();
+            }
+            if (field == null) {
+                field = n.equals("nombre") ? (hasLastName ? "first_name" : "name") : SYNONYMS.get(n);
             }
             if (field != null && used.add(field)) {
                 out.add(new ColumnMapping(i, h, field, null));

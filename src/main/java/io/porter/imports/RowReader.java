@@ -41,7 +41,7 @@ final class RowReader {
         String contactRef = null;
         for (Map.Entry<Integer, ColumnTarget> e : plan.targets().entrySet()) {
             int column = e.getKey();
-            String cell = row.cell(column);
+            String cell = io.porter.imports.csv.SafeCsvWriter.restore(row.cell(column));
             String columnName = header.get(column);
             try {
                 ColumnTarget target = e.getValue();
@@ -116,23 +116,46 @@ final class RowReader {
         }
     }
 
-    /** Tags separated by commas or semicolons, as the tools we replace write them. */
+    /**
+     * Tags separated by commas or semicolons, as the tools we replace write them; a tag in double quotes may hold
+     * commas ({@code "New York, NY", vip}), and a doubled quote inside it is one quote.
+     */
     static List<String> splitTags(String cell, String columnName) {
         Set<String> out = new LinkedHashSet<>();
-        if (cell != null) {
-            for (String t : cell.split("[,;]")) {
-                String tag = t.strip();
-                if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-                    tag = tag.substring(1, tag.length() - 1).strip();
+        if (cell == null) {
+            return List.of();
+        }
+        StringBuilder tag = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < cell.length() && cell.charAt(i + 1) == '"') {
+                    tag.append('"');
+                    i++;
+                } else if (quoted || tag.toString().isBlank()) {
+                    quoted = !quoted;
+                } else {
+                    tag.append(c);
                 }
-                if (tag.length() > 100) {
-                    throw new InvalidValueException(columnName, tag, "is longer than 100 characters, too long for a tag");
-                }
-                if (!tag.isEmpty()) {
-                    out.add(tag);
-                }
+            } else if ((c == ',' || c == ';') && !quoted) {
+                addTag(out, tag, columnName);
+            } else {
+                tag.append(c);
             }
         }
+        addTag(out, tag, columnName);
         return List.copyOf(out);
+    }
+
+    private static void addTag(Set<String> out, StringBuilder tag, String columnName) {
+        String t = tag.toString().strip();
+        tag.setLength(0);
+        if (t.length() > 100) {
+            throw new InvalidValueException(columnName, t, "is longer than 100 characters, too long for a tag");
+        }
+        if (!t.isEmpty()) {
+            out.add(t);
+        }
     }
 }

@@ -70,19 +70,7 @@ class ImportFlowTest extends TestWorkspaces {
     }
 
     /** Follows the import as a client would, until it ends. */
-    static JsonNode awaitCompleted(Api api, long id) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonNode j = api.get("/api/v1/imports/" + id).json();
-            String status = j.path("status").asText();
-            if (status.equals("completed") || status.equals("failed")) {
-                assertThat(status).as(j.toString()).isEqualTo("completed");
-                return j;
-            }
-            Thread.onSpinWait();
-            synchronized (ImportFlowTest.class) {
-                ImportFlowTest.class.wait(50);
-            }
-        }
-        throw new AssertionError("import " + id + " did not end");
+    static JsonNode awaitCompleted(Api api, long id) {
+        return api.awaitImport(id);
     }
 }

@@ -82,6 +82,23 @@ public final class Api {
         return upload(path, fileName, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
     }
 
+    /** Polls an import's status, as a client would, until it ends; fails unless it completed. */
+    public JsonNode awaitImport(long id) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            JsonNode j = get("/api/v1/imports/" + id).json();
+            String status = j.path("status").asText();
+            if (status.equals("completed") || status.equals("failed")) {
+                if (!status.equals("completed")) {
+                    throw new AssertionError("import " + id + " failed: " + j);
+                }
+                return j;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        throw new AssertionError("import " + id + " did not end within 5 minutes");
+    }
+
     public static Map<String, Object> map(Object... keyValues) {
         java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -53,6 +53,20 @@ public final class SafeCsvWriter implements Closeable {
         return cell;
     }
 
+    /**
+     * Undoes {@link #neutralise} when Porter reads a file back, so its own exports import unchanged: an apostrophe
+     * followed by a formula character is dropped. (A value that really starts that way loses its apostrophe.)
+     */
+    public static String restore(String cell) {
+        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'') {
+            char second = cell.charAt(1);
+            if (second == '=' || second == '+' || second == '-' || second == '@' || second == '\t' || second == '\r') {
+                return cell.substring(1);
+            }
+        }
+        return cell;
+    }
+
     @Override
     public void close() {
         try {
