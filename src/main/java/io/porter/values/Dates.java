@@ -34,6 +34,14 @@ public final class Dates {
     }
 
     public static Instant parse(String raw) {
+        return parse(raw, false);
+    }
+
+    /**
+     * As {@link #parse(String)}; with {@code zonelessIsUtc}, a date-time without a zone is read as UTC — how
+     * Mailchimp ({@code 2018-02-05 19:28:23}) and Mixpanel ({@code 2024-01-15T10:00:00}) write their times.
+     */
+    public static Instant parse(String raw, boolean zonelessIsUtc) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
             throw new InvalidValueException(null, raw, "is empty; " + FORMATS);
@@ -53,6 +61,9 @@ public final class Dates {
                 return LocalDate.parse(text, ISO_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             if (ZONELESS.matcher(text).matches()) {
+                if (zonelessIsUtc) {
+                    return java.time.LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+                }
                 throw new InvalidValueException(null, raw,
                         "has no time zone; add one, e.g. " + text.replace(' ', 'T') + "Z for UTC");
             }
