@@ -143,9 +143,20 @@ public class ImportRunner {
         String[] batch = plan.options().batchTags().toArray(String[]::new);
         int chunk = settings.chunkSize();
         long t0 = System.nanoTime();
-        for (int lo = job.rowsDone() + 2; lo <= job.rowCount() + 1; lo += chunk) {
-            int from = lo;
-            int to = Math.min(lo + chunk - 1, job.rowCount() + 1);
+        // row numbers count as a spreadsheet does (blank lines too), so they can have gaps: chunks are the next
+        // `chunk` staged rows by number, and the position is found again from how many rows are done
+        int position = job.rowsDone() == 0 ? 0 : rowAt(ws, id, -1, job.rowsDone() - 1).orElse(0);
+        int done = job.rowsDone();
+        while (true) {
+            int after = position;
+            Integer last = rowAt(ws, id, after, chunk - 1).orElseGet(() -> lastRow(ws, id, after));
+            if (last == null) {
+                break;
+            }
+            int from = position + 1;
+            int to = last;
+            int applied = done + db.sql("select count(*) from import_row where workspace_id = ? and import_id = ? and row_no between ? and ?")
+                    .params(ws, id, from, to).query(Integer.class).single();
             tx.executeWithoutResult(s -> {
                 run(sql.insertContacts(), ws, id, from, to, null, null);
                 run(sql.updateContacts(), ws, id, from, to, null, null);
@@ -155,9 +166,11 @@ public class ImportRunner {
                 }
                 run(sql.addTags(), ws, id, from, to, batch, null);
                 run(sql.events(), ws, id, from, to, null, plan.options().triggerAutomations());
-                db.sql("update import_job set rows_done = ? where workspace_id = ? and id = ?").params(to - 1, ws, id).update();
+                db.sql("update import_job set rows_done = ? where workspace_id = ? and id = ?").params(applied, ws, id).update();
             });
-            progress.accept(to - 1);
+            progress.accept(applied);
+            position = to;
+            done = applied;
         }
         timings.add("apply", t0);
         long t1 = System.nanoTime();
@@ -165,6 +178,17 @@ public class ImportRunner {
         ResultFileWriter.writeResultFile(dataSource, applied, files.original(ws, id), files.result(ws, id));
         timings.add("result file", t1);
         complete(applied);
+    }
+
+    /** The row number {@code offset} staged rows after {@code after}, if there is one. */
+    private java.util.Optional<Integer> rowAt(long ws, long id, int after, int offset) {
+        return db.sql("select row_no from import_row where workspace_id = ? and import_id = ? and row_no > ? order by row_no offset ? limit 1")
+                .params(ws, id, after, offset).query(Integer.class).optional();
+    }
+
+    private Integer lastRow(long ws, long id, int after) {
+        return db.sql("select max(row_no) from import_row where workspace_id = ? and import_id = ? and row_no > ?")
+                .params(ws, id, after).query(Integer.class).optional().orElse(null);
     }
 
     private void run(String sql, long ws, long id, int lo, int hi, String[] batch, Boolean automations) {
