@@ -41,10 +41,18 @@ class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "The CSV file")
     Path file;
 
+    @Option(names = "--source", paramLabel = "S", description = "csv | mailchimp | mixpanel | intercom (default: detected "
+            + "from the file; intercom must be named)")
+    String source;
+
+    @Option(names = "--role", paramLabel = "R", description = "New contacts are user or lead (Intercom's users or leads)")
+    String role;
+
     @Option(names = "--purpose", paramLabel = "P", description = "add-new | update-existing | add-and-update | add-all")
     String purpose;
 
-    @Option(names = "--identifier", paramLabel = "I", description = "email (default) | phone | user-id | contact-id")
+    @Option(names = "--identifier", paramLabel = "I", description = "email | phone | user-id | contact-id | user-id-or-email "
+            + "(default: email; user-id for Mixpanel; user-id-or-email for Intercom)")
     String identifier;
 
     @Option(names = "--tag", paramLabel = "T", description = "Tag every imported or updated contact (repeatable)")
@@ -109,15 +117,17 @@ class ImportCommand implements Callable<Integer> {
             } else {
                 ImportService.Upload upload;
                 try (InputStream in = Files.newInputStream(file)) {
-                    upload = imports.upload(ws, file.getFileName().toString(), in, encoding, delimiter, "cli:" + System.getProperty("user.name"));
+                    upload = imports.upload(ws, file.getFileName().toString(), in, encoding, delimiter,
+                            "cli:" + System.getProperty("user.name"), source);
                 }
                 ImportJob job = upload.job();
                 out.printf("import: %d (%s, %s, %d rows)%n", job.id(), job.encoding(), job.delimiter(), job.rowCount());
                 ImportOptions suggested = upload.suggestedOptions();
-                ImportOptions options = new ImportOptions(Purpose.parse(purpose),
-                        identifier == null ? (Purpose.parse(purpose) == Purpose.ADD_ALL ? null : Identifier.EMAIL) : Identifier.parse(identifier),
-                        tags, noImportTag ? null : suggested.importTag(),
-                        defaultCountry == null ? suggested.defaultCountry() : defaultCountry, !noAutomations, noOverwrite);
+                Purpose chosen = Purpose.parse(purpose);
+                Identifier id = identifier != null ? Identifier.parse(identifier) : chosen == Purpose.ADD_ALL ? null : suggested.identifier();
+                ImportOptions options = new ImportOptions(chosen, id, tags, noImportTag ? null : suggested.importTag(),
+                        defaultCountry == null ? suggested.defaultCountry() : defaultCountry, !noAutomations, noOverwrite,
+                        role == null ? suggested.role() : role);
                 imports.setPlan(ws, job.id(), options, mapping(job.header(), upload.suggestedMapping()));
                 ImportService.Review review = withProgress("Reviewing", job.rowCount(), p -> imports.review(ws, job.id(), timings, p));
                 if (dryRun) {

@@ -75,6 +75,11 @@ public enum StandardField {
      * @throws InvalidValueException naming this field and the value
      */
     public Object read(String raw, CountryCode defaultCountry) {
+        return read(raw, defaultCountry, false);
+    }
+
+    /** As {@link #read(String, CountryCode)}; {@code zonelessIsUtc} reads date-times without a zone as UTC. */
+    public Object read(String raw, CountryCode defaultCountry, boolean zonelessIsUtc) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -84,7 +89,7 @@ public enum StandardField {
                 case TEXT -> text;
                 case EMAIL -> new Email(text);
                 case PHONE -> PhoneNumber.parse(text, defaultCountry);
-                case TIME -> Dates.parse(text);
+                case TIME -> Dates.parse(text, zonelessIsUtc);
                 case ROLE -> role(text);
                 case IP -> ip(text);
                 case URL -> url(text);

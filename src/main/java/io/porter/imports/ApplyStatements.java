@@ -25,7 +25,9 @@ record ApplyStatements(String insertContacts, String updateContacts, String ensu
         boolean customMapped = plan.targets().values().stream().anyMatch(t -> t instanceof ColumnTarget.Custom);
 
         StringBuilder cols = new StringBuilder("workspace_id, id, role, custom_attributes, created_at, updated_at");
-        StringBuilder vals = new StringBuilder("s.workspace_id, s.new_contact_id, coalesce(s.role, 'user'), coalesce(s.custom, '{}'::jsonb), now(), now()");
+        // the role option was checked to be user or lead, so it is a constant here
+        String role = "lead".equals(plan.options().role()) ? "lead" : "user";
+        StringBuilder vals = new StringBuilder("s.workspace_id, s.new_contact_id, coalesce(s.role, '" + role + "'), coalesce(s.custom, '{}'::jsonb), now(), now()");
         for (StandardField f : mapped) {
             cols.append(", ").append(f.column());
             vals.append(", s.").append(f.column());

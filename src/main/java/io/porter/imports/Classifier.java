@@ -19,7 +19,9 @@ final class Classifier {
                     where workspace_id = ? and import_id = ? and status is null""").params(ws, id).update();
             return;
         }
-        String label = plan.identifier().field().replace('_', ' ');
+        String label = plan.identifier() == Identifier.USER_ID_OR_EMAIL ? "user_id or email" : plan.identifier().field().replace('_', ' ');
+        // what people see of the identifier: without the u:/e: kind prefix of user-id-or-email
+        String shown = plan.identifier() == Identifier.USER_ID_OR_EMAIL ? "substr(r.ident_key, 3)" : "r.ident_key";
         db.sql("""
                 with d as (
                   select row_no, count(*) over w as n,
@@ -27,11 +29,11 @@ final class Classifier {
                   from import_row where workspace_id = :ws and import_id = :id and ident_key is not null
                   window w as (partition by ident_key))
                 update import_row r set status = 'error', errors = concat_ws('; ', r.errors, format(
-                    '%s %s is also in row %s: an identifier may appear only once in the file; merge those rows or fix them',
-                    :label, r.ident_key,
+                    '%%s %%s is also in row %%s: an identifier may appear only once in the file; merge those rows or fix them',
+                    :label, %s,
                     (select string_agg(o::text, ', ') from (select o from unnest(d.rows_with) o where o <> r.row_no limit 10) x)
-                      || case when d.n > 11 then format(' and %s more', d.n - 11) else '' end))
-                from d where r.workspace_id = :ws and r.import_id = :id and r.row_no = d.row_no and d.n > 1""")
+                      || case when d.n > 11 then format(' and %%s more', d.n - 11) else '' end))
+                from d where r.workspace_id = :ws and r.import_id = :id and r.row_no = d.row_no and d.n > 1""".formatted(shown))
                 .param("ws", ws).param("id", id).param("label", label).update();
         db.sql("""
                 update import_row r set contact_id = m.contact_id, match_count = m.n
@@ -48,20 +50,21 @@ final class Classifier {
                         case when match_count > 1 then 'error'
                              when contact_id is not null then case when :updates then 'updated' else 'skipped' end
                              when not :creates then 'skipped'
-                             when has_name then 'imported' else 'error' end as st,
-                        case when match_count > 1 then format('%s contacts of the workspace have %s %s, so Porter cannot tell which one '
-                                 || 'this row is: merge them, or import with another identifier', match_count, :label, ident_key)
-                             when contact_id is not null and not :updates then format('skipped: a contact with %s %s exists, and '
-                                 || 'this import only adds new contacts', :label, ident_key)
-                             when contact_id is null and not :creates then format('skipped: no contact has %s %s, and this '
-                                 || 'import only updates existing contacts', :label, ident_key)
-                             when contact_id is null and not has_name then 'a new contact needs a name: fill the name, '
+                             when has_name or not :needsName then 'imported' else 'error' end as st,
+                        case when match_count > 1 then format('%%s contacts of the workspace have %%s %%s, so Porter cannot tell which one '
+                                 || 'this row is: merge them, or import with another identifier', match_count, :label, %1$s)
+                             when contact_id is not null and not :updates then format('skipped: a contact with %%s %%s exists, and '
+                                 || 'this import only adds new contacts', :label, %1$s)
+                             when contact_id is null and not :creates then format('skipped: no contact has %%s %%s, and this '
+                                 || 'import only updates existing contacts', :label, %1$s)
+                             when contact_id is null and not has_name and :needsName then 'a new contact needs a name: fill the name, '
                                  || 'first name or last name cell'
                         end as msg
                       from import_row where workspace_id = :ws and import_id = :id and status is null) x
-                where r.workspace_id = :ws and r.import_id = :id and r.row_no = x.row_no""")
+                where r.workspace_id = :ws and r.import_id = :id and r.row_no = x.row_no""".formatted(shown.replace("r.", "")))
                 .param("ws", ws).param("id", id).param("label", label)
-                .param("updates", purpose.updates()).param("creates", purpose.creates()).update();
+                .param("updates", purpose.updates()).param("creates", purpose.creates())
+                .param("needsName", plan.source().newContactNeedsName()).update();
     }
 
     /** A constant per identifier: no text from the file reaches the SQL. */
@@ -71,6 +74,8 @@ final class Classifier {
             case PHONE -> "c.phone = s.ident_key";
             case USER_ID -> "c.user_id = s.ident_key";
             case CONTACT_ID -> "c.id = s.ident_key::uuid";
+            case USER_ID_OR_EMAIL -> "(left(s.ident_key, 2) = 'u:' and c.user_id = substr(s.ident_key, 3) "
+                    + "or left(s.ident_key, 2) = 'e:' and c.email_key = substr(s.ident_key, 3))";
         };
     }
 }

@@ -9,7 +9,9 @@ public enum Identifier {
     EMAIL("email", "email", "email_key"),
     PHONE("phone", "phone", "phone"),
     USER_ID("user-id", "user_id", "user_id"),
-    CONTACT_ID("contact-id", "contact_id", "id");
+    CONTACT_ID("contact-id", "contact_id", "id"),
+    /** Intercom's rule: a row with a user_id is matched by it, any other by its email (which every row must have). */
+    USER_ID_OR_EMAIL("user-id-or-email", "email", "user_id");
 
     private final String key;
     private final String field;
@@ -40,6 +42,6 @@ public enum Identifier {
     public static Identifier parse(String key) {
         return Arrays.stream(values()).filter(i -> i.key.equalsIgnoreCase(key == null ? "" : key.strip())).findFirst()
                 .orElseThrow(() -> new ImportRejectedException("identifier: '" + key
-                        + "' is not an identifier; use email, phone, user-id or contact-id"));
+                        + "' is not an identifier; use email, phone, user-id, contact-id or user-id-or-email"));
     }
 }

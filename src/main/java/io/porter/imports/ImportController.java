@@ -47,12 +47,16 @@ class ImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a CSV file", description = "Checks the file as a whole, detects its encoding and delimiter "
             + "(override with 'encoding': utf-8|utf-16|windows-1252|iso-8859-1 and 'delimiter': comma|semicolon|tab), and "
-            + "answers with the header, the first rows, and suggested options and mapping.")
+            + "answers with the header, the first rows, and suggested options and mapping. 'source' is csv, mailchimp "
+            + "(an audience export: members CSV or the zip), mixpanel (people JSON) or intercom (CSV with Intercom's rules); "
+            + "detected when not given.")
     ResponseEntity<Map<String, Object>> upload(@RequestPart("file") MultipartFile file,
                                                @RequestParam(required = false) String encoding,
-                                               @RequestParam(required = false) String delimiter) throws IOException {
+                                               @RequestParam(required = false) String delimiter,
+                                               @RequestParam(required = false) String source) throws IOException {
         long ws = CurrentWorkspace.id();
-        ImportService.Upload u = imports.upload(ws, file.getOriginalFilename(), file.getInputStream(), encoding, delimiter, "api");
+        ImportService.Upload u = imports.upload(ws, file.getOriginalFilename(), file.getInputStream(), encoding, delimiter,
+                "api", source);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("import", ImportView.of(u.job()));
         body.put("preview", u.preview());

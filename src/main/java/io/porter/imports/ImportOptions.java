@@ -8,9 +8,16 @@ import java.util.List;
  * user removed it. {@code identifier} is null only for add-all.
  */
 public record ImportOptions(Purpose purpose, Identifier identifier, List<String> tags, String importTag,
-                            String defaultCountry, boolean triggerAutomations, boolean noOverwrite) {
+                            String defaultCountry, boolean triggerAutomations, boolean noOverwrite, String role) {
+
+    /** Without a role for new contacts: they are users unless their row says otherwise. */
+    public ImportOptions(Purpose purpose, Identifier identifier, List<String> tags, String importTag,
+                         String defaultCountry, boolean triggerAutomations, boolean noOverwrite) {
+        this(purpose, identifier, tags, importTag, defaultCountry, triggerAutomations, noOverwrite, null);
+    }
 
     public ImportOptions {
+        role = role == null || role.isBlank() ? null : role.strip().toLowerCase(java.util.Locale.ROOT);
         tags = tags == null ? List.of() : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
         importTag = importTag == null || importTag.isBlank() ? null : importTag.strip();
     }

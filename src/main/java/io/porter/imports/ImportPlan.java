@@ -1,6 +1,7 @@
 package io.porter.imports;
 
 import io.porter.contacts.StandardField;
+import io.porter.imports.sources.Source;
 import io.porter.values.CountryCode;
 import io.porter.values.FieldType;
 import io.porter.values.InvalidValueException;
@@ -16,11 +17,17 @@ import java.util.Optional;
  * {@link #check}, so a plan that exists is one an import can run.
  */
 public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map<Integer, ColumnTarget> targets,
-                         List<CustomFieldRef> newFields, CountryCode defaultCountry) {
+                         List<CustomFieldRef> newFields, CountryCode defaultCountry, Source source) {
+
+    /** A plan for a plain CSV file. */
+    public static ImportPlan check(ImportOptions options, List<ColumnMapping> mapping, List<String> header,
+                                   List<CustomFieldRef> customFields, CountryCode workspaceCountry) {
+        return check(options, mapping, header, customFields, workspaceCountry, Source.CSV);
+    }
 
     /** Checks everything and reports every problem at once, each saying how to fix it. */
     public static ImportPlan check(ImportOptions options, List<ColumnMapping> mapping, List<String> header,
-                                   List<CustomFieldRef> customFields, CountryCode workspaceCountry) {
+                                   List<CustomFieldRef> customFields, CountryCode workspaceCountry, Source source) {
         List<String> problems = new ArrayList<>();
         if (options == null || options.purpose() == null) {
             throw new ImportRejectedException("options.purpose is missing: choose add-new, update-existing, add-and-update or add-all");
@@ -32,6 +39,9 @@ public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map
         }
         if (identifier == Identifier.CONTACT_ID && purpose != Purpose.UPDATE_EXISTING) {
             problems.add("The contact-id identifier works only with update-existing: new contacts get their ids from Porter");
+        }
+        if (options.role() != null && !options.role().equals("user") && !options.role().equals("lead")) {
+            problems.add("role: '" + options.role() + "' is not a role; import contacts as user or lead");
         }
         if (options.noOverwrite() && !purpose.updates()) {
             problems.add("'Do not overwrite' applies to purposes that update contacts (update-existing, add-and-update), not " + purpose.key());
@@ -81,13 +91,13 @@ public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map
         }
         boolean nameMapped = fieldToHeader.containsKey("name") || fieldToHeader.containsKey("first_name")
                 || fieldToHeader.containsKey("last_name");
-        if (purpose.creates() && !nameMapped) {
+        if (purpose.creates() && !nameMapped && source.newContactNeedsName()) {
             problems.add("A new contact needs a name: map a column to name, first_name or last_name");
         }
         if (!problems.isEmpty()) {
             throw new PlanRejectedException(problems);
         }
-        return new ImportPlan(options, List.copyOf(given), targets, newFields, country);
+        return new ImportPlan(options, List.copyOf(given), targets, newFields, country, source);
     }
 
     private static Optional<ColumnTarget> resolve(String field, ColumnMapping m, String header, Map<String, CustomFieldRef> existing,

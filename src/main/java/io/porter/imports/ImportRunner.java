@@ -132,7 +132,7 @@ public class ImportRunner {
             return;
         }
         ImportPlan plan = ImportPlan.check(job.options(), job.mapping(), job.header(), CustomFieldRef.of(db, ws),
-                workspaces.get(ws).defaultCountry());
+                workspaces.get(ws).defaultCountry(), io.porter.imports.sources.Source.parse(job.source()));
         tx.executeWithoutResult(s -> {
             for (CustomFieldRef f : plan.newFields()) {
                 db.sql("insert into custom_field (workspace_id, key, label, type) values (?, ?, ?, ?) on conflict (workspace_id, key) do nothing")

@@ -4,6 +4,10 @@ import io.porter.imports.csv.CsvFile;
 import io.porter.imports.csv.CsvFormat;
 import io.porter.imports.csv.CsvRow;
 import io.porter.imports.csv.UploadInspector;
+import io.porter.imports.sources.MailchimpExport;
+import io.porter.imports.sources.MixpanelExport;
+import io.porter.imports.sources.Source;
+import io.porter.imports.sources.SourceDetector;
 import io.porter.workspaces.Workspace;
 import io.porter.workspaces.Workspaces;
 import java.io.IOException;
@@ -58,33 +62,70 @@ public class ImportService {
     }
 
     public Upload upload(long ws, String fileName, InputStream content, String encoding, String delimiter, String createdBy) {
+        return upload(ws, fileName, content, encoding, delimiter, createdBy, null);
+    }
+
+    /**
+     * Takes a file in: a CSV, or another tool's export (Mailchimp CSV or zip, Mixpanel JSON), which is first turned
+     * into one CSV that the rest of the flow reads. {@code source} null means: tell it from the file.
+     */
+    public Upload upload(long ws, String fileName, InputStream content, String encoding, String delimiter, String createdBy,
+                         String source) {
         String name = safeName(fileName);
         Charset charset = encoding == null || encoding.isBlank() ? null : CsvFormat.parseEncoding(encoding);
         Character sep = delimiter == null || delimiter.isBlank() ? null : CsvFormat.parseDelimiter(delimiter);
         Path incoming = files.incoming();
+        Path converted = null;
         try {
             long size = copyLimited(content, incoming);
-            UploadInspector.Inspection inspection = UploadInspector.inspect(incoming, charset, sep, settings.limits());
+            if (size == 0) {
+                throw new ImportRejectedException("The file is empty: it needs a header row and at least one contact row");
+            }
+            Source kind = source == null || source.isBlank() ? SourceDetector.detect(incoming) : Source.parse(source);
+            Path csvFile = incoming;
+            if (kind == Source.MAILCHIMP || kind == Source.MIXPANEL) {
+                converted = files.incoming();
+                if (kind == Source.MAILCHIMP) {
+                    MailchimpExport.convert(incoming, name, converted, incoming.getParent(), settings.limits().maxBytes() * 4);
+                } else {
+                    MixpanelExport.convert(incoming, converted);
+                }
+                csvFile = converted;
+                charset = null;
+                sep = null;
+            }
+            UploadInspector.Inspection inspection = UploadInspector.inspect(csvFile, charset, sep, settings.limits());
             long id = jobs.insert(ws, name, createdBy, inspection.format().charset().name(), inspection.format().delimiterName(),
-                    inspection.rowCount(), size, inspection.header(), "csv");
-            files.keep(incoming, ws, id);
+                    inspection.rowCount(), size, inspection.header(), kind.key());
+            files.keep(csvFile, ws, id);
             ImportJob job = jobs.get(ws, id);
             List<List<String>> preview = inspection.preview().stream().map(CsvRow::cells).toList();
-            return new Upload(job, preview, defaultOptions(ws, job), AutoMapper.suggest(job.header(), CustomFieldRef.of(db, ws)));
+            return new Upload(job, preview, defaultOptions(ws, job), suggestedMapping(ws, job));
         } finally {
             ImportFiles.delete(incoming);
+            if (converted != null) {
+                ImportFiles.delete(converted);
+            }
         }
     }
 
     public ImportOptions defaultOptions(long ws, ImportJob job) {
         Workspace w = workspaces.get(ws);
-        return new ImportOptions(Purpose.ADD_AND_UPDATE, Identifier.EMAIL, List.of(),
+        Source source = Source.parse(job.source());
+        Identifier identifier = switch (source) {
+            case MIXPANEL -> Identifier.USER_ID;
+            case INTERCOM -> Identifier.USER_ID_OR_EMAIL;
+            default -> Identifier.EMAIL;
+        };
+        return new ImportOptions(Purpose.ADD_AND_UPDATE, identifier, List.of(),
                 ImportOptions.defaultImportTag(LocalDate.now(ZoneOffset.UTC), job.fileName()),
-                w.defaultCountry() == null ? null : w.defaultCountry().value(), true, false);
+                w.defaultCountry() == null ? null : w.defaultCountry().value(), true, false,
+                source == Source.INTERCOM ? "user" : null);
     }
 
     public List<ColumnMapping> suggestedMapping(long ws, ImportJob job) {
-        return AutoMapper.suggest(job.header(), CustomFieldRef.of(db, ws));
+        return SourcePresets.suggest(Source.parse(job.source()), job.header(), CustomFieldRef.of(db, ws),
+                files.original(ws, job.id()), format(job));
     }
 
     public List<List<String>> preview(long ws, long id, int rows) {
@@ -192,7 +233,7 @@ public class ImportService {
     }
 
     private ImportPlan plan(long ws, ImportJob job, ImportOptions options, List<ColumnMapping> mapping) {
-        return ImportPlan.check(options, mapping, job.header(), CustomFieldRef.of(db, ws), workspaces.get(ws).defaultCountry());
+        return ImportPlan.check(options, mapping, job.header(), CustomFieldRef.of(db, ws), workspaces.get(ws).defaultCountry(), Source.parse(job.source()));
     }
 
     private static void requireEditable(ImportJob job) {

@@ -46,12 +46,12 @@ final class RowReader {
             try {
                 ColumnTarget target = e.getValue();
                 if (target instanceof ColumnTarget.Standard s) {
-                    Object v = s.field().read(cell, plan.defaultCountry());
+                    Object v = s.field().read(cell, plan.defaultCountry(), plan.source().zonelessTimesAreUtc());
                     if (v != null) {
                         values.put(s.field(), v);
                     }
                 } else if (target instanceof ColumnTarget.Custom c) {
-                    Object v = c.type().read(cell);
+                    Object v = c.type().read(cell, plan.source().zonelessTimesAreUtc());
                     if (v == null) {
                         customBlank.add(c.key());
                     } else {
@@ -71,6 +71,9 @@ final class RowReader {
         if (plan.purpose() != Purpose.ADD_ALL && identKey == null && id != null && !hasErrorIn(errors, id)) {
             errors.add(identifierColumn(id) + " is empty: every row needs its " + id.field()
                     + " to be matched (only add-all imports rows without one)");
+        }
+        if (id == Identifier.USER_ID_OR_EMAIL && !(values.get(StandardField.EMAIL) instanceof Email) && !hasErrorIn(errors, id)) {
+            errors.add(identifierColumn(id) + " is empty: Intercom's rules need an email on every row");
         }
         boolean hasName = values.containsKey(StandardField.NAME) || values.containsKey(StandardField.FIRST_NAME)
                 || values.containsKey(StandardField.LAST_NAME);
@@ -102,6 +105,8 @@ final class RowReader {
             case PHONE -> values.get(StandardField.PHONE) instanceof PhoneNumber p ? p.e164() : null;
             case USER_ID -> (String) values.get(StandardField.USER_ID);
             case CONTACT_ID -> contactRef;
+            case USER_ID_OR_EMAIL -> values.get(StandardField.USER_ID) instanceof String u ? "u:" + u
+                    : values.get(StandardField.EMAIL) instanceof Email e ? "e:" + e.key() : null;
         };
     }
 

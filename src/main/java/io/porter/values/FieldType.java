@@ -31,6 +31,11 @@ public enum FieldType {
      * Blank text is no value (null); text is trimmed like every other value, so {@code " Dolor "} is {@code Dolor}.
      */
     public Object read(String raw) {
+        return read(raw, false);
+    }
+
+    /** As {@link #read(String)}; {@code zonelessIsUtc} reads a date-time without a zone as UTC (see {@link Dates}). */
+    public Object read(String raw, boolean zonelessIsUtc) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -39,7 +44,7 @@ public enum FieldType {
             case TEXT -> text;
             case NUMBER -> number(text);
             case BOOLEAN -> bool(text);
-            case DATE -> Dates.parse(text).toString();
+            case DATE -> Dates.parse(text, zonelessIsUtc).toString();
         };
     }
 
