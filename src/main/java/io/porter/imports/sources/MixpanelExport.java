@@ -28,7 +28,10 @@ import java.util.function.Consumer;
 public final class MixpanelExport {
 
     public static final String DISTINCT_ID = "$distinct_id";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // exports pasted from Mixpanel's docs carry // comments and trailing commas; neither hides data
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA).build();
 
     private MixpanelExport() {
     }
