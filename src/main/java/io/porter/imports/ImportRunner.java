@@ -143,9 +143,13 @@ public class ImportRunner {
         String[] batch = plan.options().batchTags().toArray(String[]::new);
         int chunk = settings.chunkSize();
         long t0 = System.nanoTime();
-        for (int lo = job.rowsDone() + 2; lo <= job.rowCount() + 1; lo += chunk) {
+        // rows are numbered as a spreadsheet shows them, blank lines included, so the last row number can be past
+        // row_count + 1: chunks run up to the last staged row
+        int last = db.sql("select coalesce(max(row_no), 1) from import_row where workspace_id = ? and import_id = ?")
+                .params(ws, id).query(Integer.class).single();
+        for (int lo = job.rowsDone() + 2; lo <= last; lo += chunk) {
             int from = lo;
-            int to = Math.min(lo + chunk - 1, job.rowCount() + 1);
+            int to = Math.min(lo + chunk - 1, last);
             tx.executeWithoutResult(s -> {
                 run(sql.insertContacts(), ws, id, from, to, null, null);
                 run(sql.updateContacts(), ws, id, from, to, null, null);

@@ -16,7 +16,7 @@ public record ImportView(long id, String fileName, String source, String status,
     public static ImportView of(ImportJob j) {
         return new ImportView(j.id(), j.fileName(), j.source(), j.status(), j.createdBy(), j.createdAt(), j.encoding(),
                 j.delimiter(), j.rowCount(), j.sizeBytes(), j.header(), j.options(), j.mapping(), j.counts(),
-                new Progress(j.rowsDone(), j.rowCount()), j.reviewedAt(), j.reviewExpiresAt(), j.startedAt(), j.finishedAt(),
+                new Progress(Math.min(j.rowsDone(), j.rowCount()), j.rowCount()), j.reviewedAt(), j.reviewExpiresAt(), j.startedAt(), j.finishedAt(),
                 j.failure(), j.resultAvailable() ? "/api/v1/imports/" + j.id() + "/result.csv" : null, j.resultExpiresAt());
     }
 }

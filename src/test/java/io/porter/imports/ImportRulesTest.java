@@ -408,6 +408,7 @@ class ImportRulesTest extends TestWorkspaces {
         assertThat(d.find("email=b@example.com")).hasSize(1);
         assertThat(d.find("email=c@example.com")).hasSize(1);
         assertThat(o.job().path("counts").path("added").asInt()).isEqualTo(3);
+        assertThat(o.job().path("progress").path("rows_done").asInt()).isEqualTo(o.job().path("progress").path("total").asInt());
     }
 
     // ---------------------------------------------------------------- review
