@@ -157,7 +157,7 @@ final class ImportDriver {
     static List<List<String>> parse(String body) {
         String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
         List<List<String>> out = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text)) {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(text)) {
             for (CsvRecord rec : reader) {
                 out.add(rec.getFields());
             }

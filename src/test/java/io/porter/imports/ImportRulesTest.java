@@ -634,6 +634,29 @@ class ImportRulesTest extends TestWorkspaces {
     }
 
     @Test
+    void theStatusColumnsStayUnderTheirHeadersWhenARowHasMoreOrFewerCells() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.upload("ragged.csv", "Email,Name,City\na@example.com,A,Madrid\nb@example.com,B,Bilbao,extra,more\nc@example.com,C\n");
+        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
+        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        List<List<String>> errors = ImportDriver.parse(ws.api().get("/api/v1/imports/" + up.id() + "/errors.csv").body());
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(1).subList(0, 3)).containsExactly("b@example.com", "B", "Bilbao");
+        assertThat(errors.get(1).get(3)).contains("5 cells");
+        assertThat(errors.get(1).subList(4, 6)).containsExactly("extra", "more");
+
+        assertThat(d.start(up.id()).status()).isEqualTo(202);
+        d.await(up.id());
+        List<List<String>> result = ImportDriver.parse(ws.api().get("/api/v1/imports/" + up.id() + "/result.csv").body());
+        assertThat(result.get(1)).containsExactly("a@example.com", "A", "Madrid", "Imported", "");
+        assertThat(result.get(2).subList(0, 4)).containsExactly("b@example.com", "B", "Bilbao", "Error");
+        assertThat(result.get(2).subList(5, 7)).containsExactly("extra", "more");
+        assertThat(result.get(3)).containsExactly("c@example.com", "C", "", "Imported", "");
+        assertThat(d.find("email=b@example.com")).isEmpty();
+    }
+
+    @Test
     void headerNamesNeverReachSqlAndFileNamesNeverReachTheFileSystem() throws Exception {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
