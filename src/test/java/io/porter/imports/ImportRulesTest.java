@@ -553,6 +553,15 @@ class ImportRulesTest extends TestWorkspaces {
     }
 
     @Test
+    void anotherToolsIdColumnDoesNotMakeRowsErrorsWhenMatchingByEmail() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Outcome o = d.run("Id,Email,Name\n456789,a@example.com,A\n", options("add-and-update", "email"));
+        assertThat(o.statuses()).as(o.rows().toString()).containsExactly("Imported");
+        assertThat(d.find("email=a@example.com")).hasSize(1);
+    }
+
+    @Test
     void unmatchedColumnsBecomeCustomTextFieldsNamedAfterTheHeader() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
