@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 /**
  * Writes the files people download: the original rows, in order, plus what happened to each — the result file
  * ({@code Import status}, {@code Errors}) or the error file (only rows in error, with an {@code Error} column).
+ * The added columns always come right after the header's columns; a row with more cells than the header has
+ * its extra cells after them.
  * It walks the original file and the decisions side by side, so memory does not grow with the file.
  */
 final class ResultFileWriter {
@@ -61,8 +63,11 @@ final class ResultFileWriter {
                             }
                             continue;
                         }
-                        List<String> cells = new ArrayList<>(row.cells());
-                        while (cells.size() < csv.header().size()) {
+                        // the added columns stay under their headers: a short row is padded, and the cells of a
+                        // long row past the header (an unquoted delimiter, most likely) follow them, kept as they were
+                        int width = csv.header().size();
+                        List<String> cells = new ArrayList<>(row.cells().subList(0, Math.min(width, row.cells().size())));
+                        while (cells.size() < width) {
                             cells.add("");
                         }
                         String errors = rs.getString(3);
@@ -70,6 +75,9 @@ final class ResultFileWriter {
                             cells.add(label(rs.getString(2)));
                         }
                         cells.add(errors == null ? "" : errors);
+                        if (row.cells().size() > width) {
+                            cells.addAll(row.cells().subList(width, row.cells().size()));
+                        }
                         writer.write(cells);
                     }
                 }

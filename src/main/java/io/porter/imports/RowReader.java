@@ -59,7 +59,9 @@ final class RowReader {
                     }
                 } else if (target instanceof ColumnTarget.Tags) {
                     tags = splitTags(cell, columnName);
-                } else if (target instanceof ColumnTarget.ContactId) {
+                } else if (target instanceof ColumnTarget.ContactId && plan.identifier() == Identifier.CONTACT_ID) {
+                    // a contact id is for matching only: with another identifier the column is not read, so another
+                    // tool's 'Id' column (suggested as contact_id) does not make every row an error
                     contactRef = contactId(cell);
                 }
             } catch (InvalidValueException ex) {
