@@ -147,15 +147,21 @@ public class ImportRunner {
             int from = lo;
             int to = Math.min(lo + chunk - 1, job.rowCount() + 1);
             tx.executeWithoutResult(s -> {
+                long t = System.nanoTime();
                 run(sql.insertContacts(), ws, id, from, to, null, null);
+                t = lap(timings, "apply: insert contacts", t);
                 run(sql.updateContacts(), ws, id, from, to, null, null);
+                t = lap(timings, "apply: update contacts", t);
                 run(sql.ensureTags(), ws, id, from, to, batch, null);
                 if (sql.replaceTags() != null) {
                     run(sql.replaceTags(), ws, id, from, to, batch, null);
                 }
                 run(sql.addTags(), ws, id, from, to, batch, null);
+                t = lap(timings, "apply: tags", t);
                 run(sql.events(), ws, id, from, to, null, plan.options().triggerAutomations());
+                t = lap(timings, "apply: events", t);
                 db.sql("update import_job set rows_done = ? where workspace_id = ? and id = ?").params(to - 1, ws, id).update();
+                lap(timings, "apply: progress", t);
             });
             progress.accept(to - 1);
         }
@@ -165,6 +171,12 @@ public class ImportRunner {
         ResultFileWriter.writeResultFile(dataSource, applied, files.original(ws, id), files.result(ws, id));
         timings.add("result file", t1);
         complete(applied);
+    }
+
+    private static long lap(Timings timings, String stage, long started) {
+        long now = System.nanoTime();
+        timings.addNanos(stage, now - started);
+        return now;
     }
 
     private void run(String sql, long ws, long id, int lo, int hi, String[] batch, Boolean automations) {
