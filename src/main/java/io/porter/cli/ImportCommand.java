@@ -21,6 +21,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -95,6 +96,9 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "IMPORT_ID", description = "Finish an import that was interrupted or failed")
     Long resume;
 
+    @Option(names = "--timings", description = "Print where the time went, stage by stage, and the peak heap")
+    boolean showTimings;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -107,13 +111,15 @@ class ImportCommand implements Callable<Integer> {
             throw new ImportRejectedException("There is no file " + file);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (var ctx = PorterContext.startTask(spec.commandLine().getErr()).context()) {
+        try (var ctx = PorterContext.startTask(spec.commandLine().getErr()).context(); HeapWatch heap = new HeapWatch()) {
             long ws = ctx.getBean(Workspaces.class).byIdOrName(workspace).id();
             ImportService imports = ctx.getBean(ImportService.class);
             Timings timings = new Timings();
             ImportJob done;
             if (resume != null) {
+                long t = System.nanoTime();
                 done = withProgress("Importing", imports.get(ws, resume).rowCount(), p -> imports.resume(ws, resume, p, timings));
+                timings.add("import", t);
             } else {
                 ImportService.Upload upload;
                 try (InputStream in = Files.newInputStream(file)) {
@@ -129,9 +135,12 @@ class ImportCommand implements Callable<Integer> {
                         defaultCountry == null ? suggested.defaultCountry() : defaultCountry, !noAutomations, noOverwrite,
                         role == null ? suggested.role() : role);
                 imports.setPlan(ws, job.id(), options, mapping(job.header(), upload.suggestedMapping()));
+                long t = System.nanoTime();
                 ImportService.Review review = withProgress("Reviewing", job.rowCount(), p -> imports.review(ws, job.id(), timings, p));
+                timings.add("review", t);
                 if (dryRun) {
                     printCounts(out, "would be ", review.counts());
+                    printTimings(out, timings, heap);
                     if (result != null) {
                         try (OutputStream o = Files.newOutputStream(result)) {
                             imports.writeDryRunResult(ws, job.id(), o);
@@ -141,9 +150,12 @@ class ImportCommand implements Callable<Integer> {
                     out.flush();
                     return 0;
                 }
+                t = System.nanoTime();
                 done = withProgress("Importing", job.rowCount(), p -> imports.startAndWait(ws, job.id(), p, timings));
+                timings.add("import", t);
             }
             printCounts(out, "", done.counts());
+            printTimings(out, timings, heap);
             if (result != null) {
                 Files.copy(imports.resultFile(ws, done.id()), result, StandardCopyOption.REPLACE_EXISTING);
                 out.println("result: " + result);
@@ -204,6 +216,25 @@ class ImportCommand implements Callable<Integer> {
         out.println(prefix + "updated: " + c.updated());
         out.println(prefix + "skipped: " + c.skipped());
         out.println(prefix + "errors: " + c.errors());
+    }
+
+    /** {@code time STAGE: SECONDS s} lines (review and import first, their stages after) and the peak heap. */
+    private void printTimings(PrintWriter out, Timings timings, HeapWatch heap) {
+        if (!showTimings) {
+            return;
+        }
+        Map<String, Double> s = timings.seconds();
+        for (String total : List.of("review", "import")) {
+            if (s.containsKey(total)) {
+                out.printf(Locale.ROOT, "time %s: %.3f s%n", total, s.get(total));
+            }
+        }
+        s.forEach((stage, sec) -> {
+            if (!stage.equals("review") && !stage.equals("import")) {
+                out.printf(Locale.ROOT, "time   %s: %.3f s%n", stage, sec);
+            }
+        });
+        out.println(heap.report());
     }
 
     interface Step<T> {

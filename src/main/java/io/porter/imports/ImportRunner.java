@@ -158,15 +158,21 @@ public class ImportRunner {
             int applied = done + db.sql("select count(*) from import_row where workspace_id = ? and import_id = ? and row_no between ? and ?")
                     .params(ws, id, from, to).query(Integer.class).single();
             tx.executeWithoutResult(s -> {
+                long t = System.nanoTime();
                 run(sql.insertContacts(), ws, id, from, to, null, null);
+                t = lap(timings, "apply: insert contacts", t);
                 run(sql.updateContacts(), ws, id, from, to, null, null);
+                t = lap(timings, "apply: update contacts", t);
                 run(sql.ensureTags(), ws, id, from, to, batch, null);
                 if (sql.replaceTags() != null) {
                     run(sql.replaceTags(), ws, id, from, to, batch, null);
                 }
                 run(sql.addTags(), ws, id, from, to, batch, null);
+                t = lap(timings, "apply: tags", t);
                 run(sql.events(), ws, id, from, to, null, plan.options().triggerAutomations());
+                t = lap(timings, "apply: events", t);
                 db.sql("update import_job set rows_done = ? where workspace_id = ? and id = ?").params(applied, ws, id).update();
+                lap(timings, "apply: progress", t);
             });
             progress.accept(applied);
             position = to;
@@ -189,6 +195,12 @@ public class ImportRunner {
     private Integer lastRow(long ws, long id, int after) {
         return db.sql("select max(row_no) from import_row where workspace_id = ? and import_id = ? and row_no > ?")
                 .params(ws, id, after).query(Integer.class).optional().orElse(null);
+    }
+
+    private static long lap(Timings timings, String stage, long started) {
+        long now = System.nanoTime();
+        timings.addNanos(stage, now - started);
+        return now;
     }
 
     private void run(String sql, long ws, long id, int lo, int hi, String[] batch, Boolean automations) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -46,15 +47,33 @@ class Reviewer {
             try (CsvFile csv = CsvFile.open(original, format); StagingWriter staging = new StagingWriter(c, ws, id, json)) {
                 RowReader reader = new RowReader(plan, csv.header());
                 int n = 0;
-                long t0 = System.nanoTime();
-                for (CsvRow row : csv) {
-                    staging.write(reader.read(row));
+                long parse = 0;
+                long normalise = 0;
+                long stage = 0;
+                Iterator<CsvRow> rows = csv.iterator();
+                long a = System.nanoTime();
+                while (rows.hasNext()) {
+                    CsvRow row = rows.next();
+                    long b = System.nanoTime();
+                    StagedRow staged = reader.read(row);
+                    long r = System.nanoTime();
+                    staging.write(staged);
                     if (++n % 10_000 == 0) {
                         progress.accept(n);
                     }
+                    long e = System.nanoTime();
+                    parse += b - a;
+                    normalise += r - b;
+                    stage += e - r;
+                    a = e;
                 }
+                long d = System.nanoTime();
+                parse += d - a;
                 staging.finish();
-                timings.add("parse, normalise and stage", t0);
+                stage += System.nanoTime() - d;
+                timings.addNanos("parse", parse);
+                timings.addNanos("normalise", normalise);
+                timings.addNanos("stage", stage);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not stage the rows of import " + id, e);
             }

@@ -8,8 +8,13 @@ public final class Timings {
 
     private final Map<String, Long> nanos = new LinkedHashMap<>();
 
-    void add(String stage, long startedNanos) {
-        nanos.merge(stage, System.nanoTime() - startedNanos, Long::sum);
+    /** Adds the time from {@code startedNanos} (a {@link System#nanoTime()}) until now to a stage. */
+    public void add(String stage, long startedNanos) {
+        addNanos(stage, System.nanoTime() - startedNanos);
+    }
+
+    public void addNanos(String stage, long elapsedNanos) {
+        nanos.merge(stage, elapsedNanos, Long::sum);
     }
 
     public Map<String, Double> seconds() {

@@ -30,7 +30,11 @@ public record Email(String value) {
         if (value == null) {
             throw new InvalidValueException("email", null, "is missing; " + HOW);
         }
-        value = Normalizer.normalize(trim(value), Normalizer.Form.NFC);
+        value = trim(value);
+        if (!isAscii(value)) {
+            // ASCII text is in every normal form already
+            value = Normalizer.normalize(value, Normalizer.Form.NFC);
+        }
         if (value.isEmpty()) {
             throw new InvalidValueException("email", value, "is empty; " + HOW);
         }
@@ -59,7 +63,7 @@ public record Email(String value) {
         if (local.indexOf('\\') >= 0 || local.indexOf('"') >= 0 && !quotedWhole) {
             return false;
         }
-        if (!domain.startsWith("[") && !Normalizer.normalize(domain, Normalizer.Form.NFKC).equals(domain)) {
+        if (!domain.startsWith("[") && !isAscii(domain) && !Normalizer.normalize(domain, Normalizer.Form.NFKC).equals(domain)) {
             return false;
         }
         return key(email).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 254;
@@ -79,6 +83,15 @@ public record Email(String value) {
             end--;
         }
         return s.substring(start, end);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPadding(char c) {
@@ -127,7 +140,8 @@ public record Email(String value) {
         int at = email.lastIndexOf('@');
         String local = email.substring(0, at);
         String domain = email.substring(at + 1);
-        if (!domain.startsWith("[")) {
+        if (!domain.startsWith("[") && !isAscii(domain)) {
+            // an ASCII domain is its own ASCII form (IDN.toASCII gives it back, or refuses and it is kept as written)
             try {
                 domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
             } catch (IllegalArgumentException e) {

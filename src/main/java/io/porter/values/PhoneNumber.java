@@ -12,11 +12,13 @@ import com.google.i18n.phonenumbers.Phonenumber;
 public record PhoneNumber(String e164) {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{2,14}");
+    private static final java.util.regex.Pattern LEADING_SPACE_OR_BRACKET = java.util.regex.Pattern.compile("^[\\s(]+");
 
     public PhoneNumber {
         // E.164 caps a number at 15 digits; valid numbers can be as short as +98 9601 (an Iranian UAN), so the
         // floor is libphonenumber's: a country code and a national number of at least 2 digits
-        if (e164 == null || !e164.matches("\\+[1-9][0-9]{2,14}")) {
+        if (e164 == null || !E164.matcher(e164).matches()) {
             throw new InvalidValueException("phone", e164, "is not an E.164 phone number such as +34612345678");
         }
     }
@@ -51,7 +53,7 @@ public record PhoneNumber(String e164) {
 
     private static boolean startsWithDoubleZero(String text) {
         String digits = PhoneNumberUtil.normalizeDigitsOnly(text);
-        String lead = text.replaceAll("^[\\s(]+", "");
+        String lead = LEADING_SPACE_OR_BRACKET.matcher(text).replaceAll("");
         return digits.startsWith("00") && lead.startsWith("00");
     }
 
