@@ -42,6 +42,7 @@ class Reviewer {
             long ws = job.workspaceId();
             long id = job.id();
             db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(ws, id).update();
+            db.sql(Classifier.CREATE_STAGE).update();
             Connection c = DataSourceUtils.getConnection(dataSource);
             CsvFormat format = new CsvFormat(CsvFormat.parseEncoding(job.encoding()), CsvFormat.parseDelimiter(job.delimiter()));
             try (CsvFile csv = CsvFile.open(original, format); StagingWriter staging = new StagingWriter(c, ws, id, json)) {
@@ -78,7 +79,6 @@ class Reviewer {
                 throw new IllegalStateException("Could not stage the rows of import " + id, e);
             }
             long t1 = System.nanoTime();
-            db.sql("analyze import_row").update();
             Classifier.classify(db, ws, id, plan);
             timings.add("classify", t1);
             ImportJob.Counts counts = db.sql("""

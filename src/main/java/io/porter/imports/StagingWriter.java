@@ -15,7 +15,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams staged rows into {@code import_row} with PostgreSQL's COPY, in CSV form, a buffer at a time: one
+ * Streams staged rows into the review's temporary {@code import_stage} with PostgreSQL's COPY, in CSV form, a buffer at a time: one
  * round trip per buffer, not one per row.
  */
 final class StagingWriter implements Closeable {
@@ -29,7 +29,7 @@ final class StagingWriter implements Closeable {
             cols.append(", ").append(f.column());
         }
         cols.append(", custom, custom_blank, tags");
-        SQL = "copy import_row (" + cols + ") from stdin (format csv)";
+        SQL = "copy import_stage (" + cols + ") from stdin (format csv)";
     }
 
     private final CopyIn copy;
