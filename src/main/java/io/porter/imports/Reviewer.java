@@ -47,35 +47,22 @@ class Reviewer {
             CsvFormat format = new CsvFormat(CsvFormat.parseEncoding(job.encoding()), CsvFormat.parseDelimiter(job.delimiter()));
             try (CsvFile csv = CsvFile.open(original, format); StagingWriter staging = new StagingWriter(c, ws, id, json)) {
                 RowReader reader = new RowReader(plan, csv.header());
-                int n = 0;
-                long parse = 0;
-                long normalise = 0;
-                long stage = 0;
-                Iterator<CsvRow> rows = csv.iterator();
-                long a = System.nanoTime();
-                while (rows.hasNext()) {
-                    CsvRow row = rows.next();
-                    long b = System.nanoTime();
-                    StagedRow staged = reader.read(row);
-                    long r = System.nanoTime();
-                    staging.write(staged);
-                    if (++n % 10_000 == 0) {
-                        progress.accept(n);
-                    }
-                    long e = System.nanoTime();
-                    parse += b - a;
-                    normalise += r - b;
-                    stage += e - r;
-                    a = e;
+                int[] n = {0};
+                try (NormalisingPipeline pipeline = new NormalisingPipeline(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+                    pipeline.run(csv.iterator(), reader, row -> {
+                        staging.write(row);
+                        if (++n[0] % 10_000 == 0) {
+                            progress.accept(n[0]);
+                        }
+                    });
+                    long d = System.nanoTime();
+                    staging.finish();
+                    timings.addNanos("stage", System.nanoTime() - d);
+                    pipeline.report(timings);
                 }
-                long d = System.nanoTime();
-                parse += d - a;
-                staging.finish();
-                stage += System.nanoTime() - d;
-                timings.addNanos("parse", parse);
-                timings.addNanos("normalise", normalise);
-                timings.addNanos("stage", stage);
-            } catch (SQLException e) {
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
                 throw new IllegalStateException("Could not stage the rows of import " + id, e);
             }
             long t1 = System.nanoTime();
