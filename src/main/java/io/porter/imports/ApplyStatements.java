@@ -10,7 +10,7 @@ import java.util.List;
  * redone after a crash changes nothing more.
  */
 record ApplyStatements(String insertContacts, String updateContacts, String ensureTags, String replaceTags,
-                       String addTags, String events) {
+                       String tagNewContacts, String tagExistingContacts, String events) {
 
     private static final String CHUNK = "s.workspace_id = :ws and s.import_id = :id and s.row_no between :lo and :hi";
 
@@ -65,11 +65,11 @@ record ApplyStatements(String insertContacts, String updateContacts, String ensu
         String update = "update contact c set " + String.join(", ", sets) + " from import_row s where " + CHUNK
                 + " and s.status = 'updated' and c.workspace_id = s.workspace_id and c.id = s.contact_id";
 
+        // staged tags are each row's whole set from this import: its tags cell and the batch and import tags
         String ensureTags = """
                 insert into tag (workspace_id, name)
                 select distinct :ws, n from (
-                  select unnest(s.tags) as n from import_row s where %s and s.status in ('imported', 'updated')
-                  union all select unnest(cast(:batch as text[]))) x
+                  select unnest(s.tags) as n from import_row s where %s and s.status in ('imported', 'updated')) x
                 where n is not null and btrim(n) <> ''
                 on conflict (workspace_id, name) do nothing""".formatted(CHUNK);
         // default mode with a tags column: the contact's tags become that column's tags (plus this import's)
@@ -77,15 +77,21 @@ record ApplyStatements(String insertContacts, String updateContacts, String ensu
                 delete from contact_tag ct using import_row s
                 where %s and s.status = 'updated' and ct.workspace_id = s.workspace_id and ct.contact_id = s.contact_id
                   and not exists (select 1 from tag t where t.workspace_id = ct.workspace_id and t.id = ct.tag_id
-                                  and (t.name = any(coalesce(s.tags, '{}'::text[])) or t.name = any(cast(:batch as text[]))))"""
-                .formatted(CHUNK) : null;
-        String addTags = """
+                                  and t.name = any(coalesce(s.tags, '{}'::text[])))""".formatted(CHUNK) : null;
+        // a new contact has no tags yet, and a chunk commits with its progress, so it is never applied twice
+        String tagNewContacts = """
                 insert into contact_tag (workspace_id, contact_id, tag_id)
-                select distinct s.workspace_id, coalesce(s.contact_id, s.new_contact_id), t.id
-                from import_row s
-                cross join lateral unnest(coalesce(s.tags, '{}'::text[]) || cast(:batch as text[])) as n(name)
+                select s.workspace_id, s.new_contact_id, t.id
+                from import_row s cross join lateral unnest(s.tags) as n(name)
                 join tag t on t.workspace_id = s.workspace_id and t.name = n.name
-                where %s and s.status in ('imported', 'updated')
+                where %s and s.status = 'imported'""".formatted(CHUNK);
+        // two rows may reach one existing contact (user_id on one, email on the other), so conflicts are possible
+        String tagExistingContacts = """
+                insert into contact_tag (workspace_id, contact_id, tag_id)
+                select s.workspace_id, s.contact_id, t.id
+                from import_row s cross join lateral unnest(s.tags) as n(name)
+                join tag t on t.workspace_id = s.workspace_id and t.name = n.name
+                where %s and s.status = 'updated'
                 on conflict do nothing""".formatted(CHUNK);
         String events = """
                 insert into domain_event (workspace_id, type, subject_id, payload)
@@ -93,6 +99,6 @@ record ApplyStatements(String insertContacts, String updateContacts, String ensu
                        coalesce(s.contact_id, s.new_contact_id)::text,
                        jsonb_build_object('import_id', s.import_id, 'row', s.row_no, 'trigger_automations', :automations)
                 from import_row s where %s and s.status in ('imported', 'updated') order by s.row_no""".formatted(CHUNK);
-        return new ApplyStatements(insert, update, ensureTags, replaceTags, addTags, events);
+        return new ApplyStatements(insert, update, ensureTags, replaceTags, tagNewContacts, tagExistingContacts, events);
     }
 }

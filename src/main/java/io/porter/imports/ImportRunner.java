@@ -140,7 +140,6 @@ public class ImportRunner {
             }
         });
         ApplyStatements sql = ApplyStatements.of(plan);
-        String[] batch = plan.options().batchTags().toArray(String[]::new);
         int chunk = settings.chunkSize();
         long t0 = System.nanoTime();
         // row numbers count as a spreadsheet does (blank lines too), so they can have gaps: chunks are the next
@@ -159,17 +158,18 @@ public class ImportRunner {
                     .params(ws, id, from, to).query(Integer.class).single();
             tx.executeWithoutResult(s -> {
                 long t = System.nanoTime();
-                run(sql.insertContacts(), ws, id, from, to, null, null);
+                run(sql.insertContacts(), ws, id, from, to, null);
                 t = lap(timings, "apply: insert contacts", t);
-                run(sql.updateContacts(), ws, id, from, to, null, null);
+                run(sql.updateContacts(), ws, id, from, to, null);
                 t = lap(timings, "apply: update contacts", t);
-                run(sql.ensureTags(), ws, id, from, to, batch, null);
+                run(sql.ensureTags(), ws, id, from, to, null);
                 if (sql.replaceTags() != null) {
-                    run(sql.replaceTags(), ws, id, from, to, batch, null);
+                    run(sql.replaceTags(), ws, id, from, to, null);
                 }
-                run(sql.addTags(), ws, id, from, to, batch, null);
+                run(sql.tagNewContacts(), ws, id, from, to, null);
+                run(sql.tagExistingContacts(), ws, id, from, to, null);
                 t = lap(timings, "apply: tags", t);
-                run(sql.events(), ws, id, from, to, null, plan.options().triggerAutomations());
+                run(sql.events(), ws, id, from, to, plan.options().triggerAutomations());
                 t = lap(timings, "apply: events", t);
                 db.sql("update import_job set rows_done = ? where workspace_id = ? and id = ?").params(applied, ws, id).update();
                 lap(timings, "apply: progress", t);
@@ -203,11 +203,8 @@ public class ImportRunner {
         return now;
     }
 
-    private void run(String sql, long ws, long id, int lo, int hi, String[] batch, Boolean automations) {
+    private void run(String sql, long ws, long id, int lo, int hi, Boolean automations) {
         var spec = db.sql(sql).param("ws", ws).param("id", id).param("lo", lo).param("hi", hi);
-        if (sql.contains(":batch")) {
-            spec = spec.param("batch", batch);
-        }
         if (automations != null) {
             spec = spec.param("automations", automations);
         }

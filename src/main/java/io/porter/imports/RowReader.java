@@ -80,7 +80,18 @@ final class RowReader {
         boolean hasName = values.containsKey(StandardField.NAME) || values.containsKey(StandardField.FIRST_NAME)
                 || values.containsKey(StandardField.LAST_NAME);
         return new StagedRow(row.row(), errors, plan.purpose() == Purpose.ADD_ALL ? null : identKey, hasName, values,
-                custom, customBlank, tags);
+                custom, customBlank, withBatchTags(tags));
+    }
+
+    /** Every tag the row's contact ends up with from this import: its own (if a tags column is mapped) and the batch's. */
+    private List<String> withBatchTags(List<String> rowTags) {
+        List<String> batch = plan.options().batchTags();
+        if (batch.isEmpty()) {
+            return rowTags;
+        }
+        Set<String> all = new LinkedHashSet<>(rowTags == null ? List.of() : rowTags);
+        all.addAll(batch);
+        return List.copyOf(all);
     }
 
     private boolean hasErrorIn(List<String> errors, Identifier id) {
