@@ -82,12 +82,12 @@ class ContactPages {
             flash.addFlashAttribute("tagError", e.getMessage());
             flash.addFlashAttribute("tagName", name);
         }
-        return "redirect:/contacts/" + id + "#tags";
+        return "redirect:/contacts/" + id;
     }
 
     @PostMapping("/contacts/{id}/tags/remove")
     String removeTag(@PathVariable UUID id, @RequestParam String name) {
         tags.remove(WebModel.required().workspaceId(), id, name);
-        return "redirect:/contacts/" + id + "#tags";
+        return "redirect:/contacts/" + id;
     }
 }

@@ -65,6 +65,10 @@ class WebSecurityTest extends WebAccounts {
         WebSession.Page tagged = s.post("/contacts/" + id + "/tags", Map.of("name", "vip", "_csrf", s.csrf("/contacts/" + id)));
         assertThat(tagged.status()).isEqualTo(302);
         assertThat(ws.api().get("/api/v1/contacts/" + id).json().path("tags").toString()).isEqualTo("[\"vip\"]");
+        assertThat(s.post("/contacts/" + id + "/tags/remove", Map.of("name", "vip")).status()).isEqualTo(403);
+        WebSession.Page removed = s.post("/contacts/" + id + "/tags/remove", Map.of("name", "vip", "_csrf", s.csrf("/contacts/" + id)));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(302);
+        assertThat(ws.api().get("/api/v1/contacts/" + id).json().path("tags")).isEmpty();
         assertThat(s.upload("/imports", "a.csv", "email\nx@example.com\n".getBytes(StandardCharsets.UTF_8), null).status()).isEqualTo(403);
     }
 
