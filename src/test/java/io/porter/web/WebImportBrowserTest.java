@@ -138,6 +138,12 @@ class WebImportBrowserTest extends WebAccounts {
         assertThat(browser.text("#done-added")).isEqualTo("1");
         assertThat(browser.text("#done-updated")).isEqualTo("1");
         browser.screenshot("done");
+        // the small JSON document the progress bar follows, under the same session
+        Object progress = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch('/imports/" + importId + "/progress').then(r => r.json())"
+                + ".then(p => done(p.status + ' ' + p.rows_done + '/' + p.total + ' ' + p.percent + '%'));");
+        assertThat(progress).isEqualTo("completed 4/4 100%");
         HttpResponse<byte[]> result = browser.download(browser.find("#result-file").getAttribute("href"));
         assertThat(new String(result.body(), StandardCharsets.UTF_8)).contains("Import status").contains("José");
 
