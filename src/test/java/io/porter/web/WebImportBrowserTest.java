@@ -44,11 +44,11 @@ class WebImportBrowserTest extends WebAccounts {
 
     /** A spreadsheet export as Excel writes it in Spain: Windows-1252, semicolons, CRLF; two rows in error. */
     static byte[] spanishExport() {
-        String csv = "Nombre;Apellidos;Email;Teléfono;Ciudad;Email trabajo\r\n"
-                + "José;Núñez;jose@example.com;612 34 56 78;Málaga;jose@work.example\r\n"
-                + "Zoë;Peña;ana@example.com;622 11 22 33;Cádiz;\r\n"
-                + "Iñaki;Ibáñez;no es un correo;;Bilbao;\r\n"
-                + "María;Gómez;maria@example.com;12;Sevilla;\r\n";
+        String csv = "Nombre;Apellidos;Email;Teléfono;Ciudad;Email trabajo;Puntos\r\n"
+                + "José;Núñez;jose@example.com;612 34 56 78;Málaga;jose@work.example;120\r\n"
+                + "Zoë;Peña;ana@example.com;622 11 22 33;Cádiz;;80\r\n"
+                + "Iñaki;Ibáñez;no es un correo;;Bilbao;;5\r\n"
+                + "María;Gómez;maria@example.com;12;Sevilla;;7\r\n";
         return csv.getBytes(java.nio.charset.Charset.forName("windows-1252"));
     }
 
@@ -83,7 +83,7 @@ class WebImportBrowserTest extends WebAccounts {
         new Select(browser.find("#delimiter")).selectByValue("semicolon");
         browser.find("#reread").click();
         browser.await(d -> browser.text("#detected").contains("semicolon"));
-        assertThat(browser.all("#preview thead th")).hasSize(6);
+        assertThat(browser.all("#preview thead th")).hasSize(7);
         browser.screenshot("file");
         browser.find("#to-options").click();
 
@@ -102,7 +102,12 @@ class WebImportBrowserTest extends WebAccounts {
         browser.await(d -> browser.path().endsWith("/mapping"));
         assertThat(new Select(browser.find("#target-2")).getFirstSelectedOption().getAttribute("value")).isEqualTo("email");
         assertThat(browser.find("tr[data-column='0'] .samples").getText()).contains("José").contains("Zoë").contains("Iñaki");
+        // an unknown header becomes a new custom field, created inline: here a number
+        assertThat(new Select(browser.find("#target-6")).getFirstSelectedOption().getAttribute("value")).isEqualTo("new");
+        assertThat(browser.find("#newKey-6").getAttribute("value")).isEqualTo("puntos");
+        new Select(browser.find("#newType-6")).selectByValue("number");
         new Select(browser.find("#target-5")).selectByValue("email");
+        assertThat(browser.find("#newKey-5").isDisplayed()).isFalse();
         browser.find("#to-review").click();
         WebElement problems = browser.await(d -> d.findElement(By.id("problems")));
         assertThat(problems.getText()).contains("'Email' and 'Email trabajo' both map to email");
@@ -166,6 +171,7 @@ class WebImportBrowserTest extends WebAccounts {
         browser.find("#contacts").findElement(By.linkText("José Núñez")).click();
         browser.await(d -> browser.path().startsWith("/contacts/"));
         assertThat(browser.text("#contact-tags")).contains(importTag).contains("Spring fair");
+        assertThat(browser.text("#custom-fields")).contains("Puntos").contains("120");
         browser.fill("#new-tag", "VIP");
         browser.find("#add-tag").click();
         browser.await(d -> browser.text("#contact-tags").contains("VIP"));
@@ -215,8 +221,20 @@ class WebImportBrowserTest extends WebAccounts {
         long importId = ws.api().upload("/api/v1/imports", "leads.csv", "name,email\nLuis,luis@example.com\n").json()
                 .path("import").path("id").asLong();
 
+        ws.api().post("/api/v1/events", Map.of("email", "carmen@example.com", "name", "order-placed",
+                "metadata", Map.of("total", 42)));
+
         browser.signIn(agent.email(), PASSWORD);
         assertThat(browser.text("#contacts")).contains("Carmen Vidal");
+        browser.fill("#q", "VIDAL");
+        browser.find("#search").click();
+        browser.await(d -> browser.driver().getCurrentUrl().contains("q=VIDAL"));
+        assertThat(browser.text("#total")).isEqualTo("1 contact");
+        browser.find("#contacts").findElement(By.linkText("Carmen Vidal")).click();
+        browser.await(d -> browser.path().startsWith("/contacts/"));
+        assertThat(browser.text("#main")).contains("order-placed").contains("42");
+        browser.screenshot("agent-contact-events");
+        browser.open("/contacts");
         assertThat(browser.find("header").getText()).doesNotContain("Import");
         browser.screenshot("agent-contacts");
         browser.open("/imports/new");
