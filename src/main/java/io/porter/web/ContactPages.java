@@ -65,7 +65,7 @@ class ContactPages {
         model.addAttribute("contact", c);
         model.addAttribute("displayName", Views.displayName(c));
         model.addAttribute("standard", Views.standardValues(c));
-        model.addAttribute("fields", fields.all(ws));
+        model.addAttribute("custom", Views.customValues(c, fields.all(ws)));
         model.addAttribute("events", events.forContact(ws, id, new Paging(1, 50)).data());
         return "contacts/show";
     }

@@ -33,6 +33,18 @@ public final class Views {
         return out;
     }
 
+    /** The custom fields a contact has a value for, labelled, in the workspace's order. */
+    public static java.util.List<FieldValue> customValues(Contact c, java.util.List<io.porter.fields.CustomField> fields) {
+        java.util.List<FieldValue> out = new java.util.ArrayList<>();
+        for (io.porter.fields.CustomField f : fields) {
+            com.fasterxml.jackson.databind.JsonNode v = c.customAttributes() == null ? null : c.customAttributes().get(f.key());
+            if (v != null && !v.isNull()) {
+                out.add(new FieldValue(f.label(), v.asText()));
+            }
+        }
+        return out;
+    }
+
     /** A standard field of a contact as text, or null when it has none. */
     public static String value(Contact c, StandardField f) {
         Object v = switch (f) {
