@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "porter", mixinStandardHelpOptions = true, versionProvider = PorterCommand.Version.class,
         description = "Keeps the contacts of your workspaces and moves their data in and out.%n"
                 + "With no command, starts the server (same as 'serve').",
-        subcommands = {ServeCommand.class, WorkspaceCommand.class, TokenCommand.class, ImportCommand.class, ExportCommand.class,
+        subcommands = {ServeCommand.class, WorkspaceCommand.class, TokenCommand.class, UserCommand.class, ImportCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public class PorterCommand implements Callable<Integer> {
 

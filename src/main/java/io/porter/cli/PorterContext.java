@@ -16,7 +16,7 @@ final class PorterContext {
     private PorterContext() {
     }
 
-    record Started(ConfigurableApplicationContext context, Optional<String> firstToken) {
+    record Started(ConfigurableApplicationContext context, Optional<String> firstToken, Optional<FirstStart.Owner> firstOwner) {
         <T> T bean(Class<T> type) {
             return context.getBean(type);
         }
@@ -36,13 +36,17 @@ final class PorterContext {
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .logStartupInfo(web)
                 .run(args);
-        return new Started(ctx, ctx.getBean(FirstStart.class).ensureDefaultWorkspace());
+        FirstStart first = ctx.getBean(FirstStart.class);
+        Optional<String> token = first.ensureDefaultWorkspace();
+        return new Started(ctx, token, first.ensureOwner());
     }
 
     /** For task commands: the default workspace's first token must not be lost when a task is the first start. */
     static Started startTask(PrintWriter err) {
         Started s = start(false, Map.of());
         s.firstToken().ifPresent(t -> err.println("First start: created workspace 'default'; its API token: " + t));
+        s.firstOwner().ifPresent(o -> err.println("First start: web sign-in " + o.email() + " / "
+                + (o.passwordGiven() ? "the password in PORTER_ADMIN_PASSWORD" : o.password())));
         err.flush();
         return s;
     }

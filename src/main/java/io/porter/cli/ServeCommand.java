@@ -29,6 +29,8 @@ class ServeCommand implements Callable<Integer> {
                 t -> System.out.println("API token for workspace 'default' (shown once, keep it): " + t),
                 () -> System.out.println("API token: the first one was shown on first start; make another with "
                         + "'java -jar target/porter.jar token create --workspace default'"));
+        s.firstOwner().ifPresent(o -> System.out.println("Sign in to the web pages as " + o.email() + " with password "
+                + (o.passwordGiven() ? "from PORTER_ADMIN_PASSWORD" : o.password() + " (shown once; keep it)")));
         System.out.flush();
         return 0;
     }

@@ -166,6 +166,18 @@ class ContactRepository {
                     + "and t.id = ct.tag_id where ct.workspace_id = c.workspace_id and ct.contact_id = c.id and t.name = ?)");
             params.add(filter.tag());
         }
+        if (filter.search() != null) {
+            sql.append(" and (c.name ilike ? or c.first_name ilike ? or c.last_name ilike ?"
+                    + " or concat_ws(' ', c.first_name, c.last_name) ilike ? or c.email_key like ?");
+            for (int i = 0; i < 5; i++) {
+                params.add(filter.search().likePattern());
+            }
+            if (filter.search().phone() != null) {
+                sql.append(" or c.phone = ?");
+                params.add(filter.search().phone());
+            }
+            sql.append(")");
+        }
         return new Where(sql.toString(), params);
     }
 

@@ -93,13 +93,36 @@ public class Contacts {
         filter(workspaceId, query);
     }
 
+    /**
+     * The contacts a person looks for: {@code text} is part of a name or an email, or a phone number written in
+     * any format (read with the workspace's default country); {@code tag} narrows to one tag. Both may be blank.
+     */
+    public Page<Contact> search(long workspaceId, String text, String tag, Paging paging) {
+        String t = text == null ? "" : text.strip();
+        ContactFilter.Search search = null;
+        if (!t.isEmpty()) {
+            String like = "%" + t.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String phone = null;
+            if (t.matches("[+0-9 ().\\-/]{5,}")) {
+                try {
+                    phone = PhoneNumber.parse(t, workspaces.get(workspaceId).defaultCountry()).e164();
+                } catch (io.porter.values.InvalidValueException e) {
+                    // not a phone number: searched as text only
+                }
+            }
+            search = new ContactFilter.Search(like, phone);
+        }
+        ContactFilter filter = new ContactFilter(null, null, null, tag == null || tag.isBlank() ? null : tag.strip(), search);
+        return paging.page(repository.list(workspaceId, filter, paging), repository.count(workspaceId, filter));
+    }
+
     private ContactFilter filter(long workspaceId, ContactQuery query) {
         Email email = (Email) StandardField.EMAIL.read(query.email(), null);
         PhoneNumber phone = query.phone() == null || query.phone().isBlank() ? null
                 : (PhoneNumber) StandardField.PHONE.read(query.phone(), workspaces.get(workspaceId).defaultCountry());
         String userId = (String) StandardField.USER_ID.read(query.userId(), null);
         String tag = query.tag() == null || query.tag().isBlank() ? null : query.tag().strip();
-        return new ContactFilter(email == null ? null : email.key(), phone == null ? null : phone.e164(), userId, tag);
+        return new ContactFilter(email == null ? null : email.key(), phone == null ? null : phone.e164(), userId, tag, null);
     }
 
     private ContactBodyReader reader(long workspaceId) {

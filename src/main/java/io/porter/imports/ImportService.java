@@ -109,6 +109,31 @@ public class ImportService {
         }
     }
 
+    /**
+     * Reads an uploaded file again with another encoding or delimiter: the new import replaces the one just
+     * uploaded, which had no plan yet.
+     */
+    public Upload reinspect(long ws, long id, String encoding, String delimiter, String createdBy) {
+        ImportJob job = jobs.get(ws, id);
+        if (!"uploaded".equals(job.status()) || job.options() != null) {
+            throw new ImportRejectedException(HttpStatus.CONFLICT, "This import has a plan already; upload the file again to read it differently");
+        }
+        Upload u;
+        try {
+            u = upload(ws, job.fileName(), Files.newInputStream(files.original(ws, id)), encoding, delimiter, createdBy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        db.sql("delete from import_job where workspace_id = ? and id = ? and status = 'uploaded'").params(ws, id).update();
+        ImportFiles.delete(files.original(ws, id));
+        ImportFiles.delete(files.dir(ws, id));
+        return u;
+    }
+
+    public ImportSettings settings() {
+        return settings;
+    }
+
     public ImportOptions defaultOptions(long ws, ImportJob job) {
         Workspace w = workspaces.get(ws);
         Source source = Source.parse(job.source());

@@ -32,6 +32,13 @@ class ServeIT {
             assertThat(status(port, token)).isNotEqualTo(401);
             assertThat(status(port, token + "x")).isEqualTo(401);
             assertThat(status(port, null)).isEqualTo(401);
+            String signIn = serve.awaitLine(l -> l.startsWith("Sign in to the web pages"));
+            assertThat(signIn).startsWith("Sign in to the web pages as admin@porter.local with password ").endsWith(" (shown once; keep it)");
+            String password = signIn.split(" with password ")[1].split(" ")[0];
+            io.porter.support.WebSession web = new io.porter.support.WebSession(port);
+            assertThat(web.signIn("admin@porter.local", password + "x").location()).endsWith("/login?error");
+            assertThat(web.signIn("admin@porter.local", password).location()).endsWith("/contacts");
+            assertThat(web.get("/contacts").body()).contains("admin@porter.local").contains("owner");
         }
         assertThat(PorterProcess.postgresRunningOn(dataDir.resolve("postgres"))).as("embedded PostgreSQL stopped").isFalse();
         assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
@@ -45,6 +52,18 @@ class ServeIT {
             assertThat(status(port, "porter_1_wrong")).isEqualTo(401);
         }
         assertThat(PorterProcess.postgresRunningOn(dataDir.resolve("postgres"))).as("embedded PostgreSQL stopped").isFalse();
+    }
+
+    @Test
+    void theFirstOwnerCanTakeItsPasswordFromTheEnvironment() throws Exception {
+        int port = PorterProcess.freePort();
+        Map<String, String> env = Map.of("PORTER_ADMIN_PASSWORD", "chosen by the operator", "PORTER_ADMIN_EMAIL", "ops@example.com");
+        try (PorterProcess serve = PorterProcess.start(dataDir, env, "serve", "--port", Integer.toString(port))) {
+            String signIn = serve.awaitLine(l -> l.startsWith("Sign in to the web pages"));
+            assertThat(signIn).isEqualTo("Sign in to the web pages as ops@example.com with password from PORTER_ADMIN_PASSWORD");
+            io.porter.support.WebSession web = new io.porter.support.WebSession(port);
+            assertThat(web.signIn("ops@example.com", "chosen by the operator").location()).endsWith("/contacts");
+        }
     }
 
     private static int status(int port, String token) throws Exception {

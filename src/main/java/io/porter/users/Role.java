@@ -1,0 +1,22 @@
+package io.porter.users;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What a user may do in one workspace. Owners and admins run imports; agents see and tag contacts. */
+public enum Role {
+    OWNER, ADMIN, AGENT;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean canImport() {
+        return this != AGENT;
+    }
+
+    public static Role parse(String key) {
+        return Arrays.stream(values()).filter(r -> r.key().equalsIgnoreCase(key == null ? "" : key.strip())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not a role; use owner, admin or agent"));
+    }
+}
