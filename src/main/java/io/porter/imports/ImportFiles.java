@@ -45,7 +45,8 @@ public class ImportFiles {
     void keep(Path incoming, long ws, long id) {
         try {
             Files.createDirectories(dir(ws, id));
-            Files.move(incoming, original(ws, id), StandardCopyOption.ATOMIC_MOVE);
+            // a database reset under a kept data directory can leave an old file under the same ids
+            Files.move(incoming, original(ws, id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,6 +56,17 @@ public class ImportFiles {
     static void replace(Path tmp, Path target) {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes an import's folder once its files are gone; one that still holds something is left alone. */
+    static void deleteDirIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // another file is still there; the folder stays with it
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -118,15 +118,20 @@ public class ImportService {
         if (!"uploaded".equals(job.status()) || job.options() != null) {
             throw new ImportRejectedException(HttpStatus.CONFLICT, "This import has a plan already; upload the file again to read it differently");
         }
+        Source source = Source.parse(job.source());
+        if (source == Source.MAILCHIMP || source == Source.MIXPANEL) {
+            throw new ImportRejectedException(HttpStatus.CONFLICT, "This file was read as a " + source.key()
+                    + " export and turned into Porter's own CSV; there is no encoding or delimiter to choose");
+        }
         Upload u;
         try {
-            u = upload(ws, job.fileName(), Files.newInputStream(files.original(ws, id)), encoding, delimiter, createdBy);
+            u = upload(ws, job.fileName(), Files.newInputStream(files.original(ws, id)), encoding, delimiter, createdBy, job.source());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         db.sql("delete from import_job where workspace_id = ? and id = ? and status = 'uploaded'").params(ws, id).update();
         ImportFiles.delete(files.original(ws, id));
-        ImportFiles.delete(files.dir(ws, id));
+        ImportFiles.deleteDirIfEmpty(files.dir(ws, id));
         return u;
     }
 
