@@ -98,22 +98,24 @@ public class Contacts {
      * any format (read with the workspace's default country); {@code tag} narrows to one tag. Both may be blank.
      */
     public Page<Contact> search(long workspaceId, String text, String tag, Paging paging) {
+        return list(workspaceId, new ContactQuery(null, null, null, tag, text), paging);
+    }
+
+    private ContactFilter.Search textSearch(long workspaceId, String text) {
         String t = text == null ? "" : text.strip();
-        ContactFilter.Search search = null;
-        if (!t.isEmpty()) {
-            String like = "%" + t.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            String phone = null;
-            if (t.matches("[+0-9 ().\\-/]{5,}")) {
-                try {
-                    phone = PhoneNumber.parse(t, workspaces.get(workspaceId).defaultCountry()).e164();
-                } catch (io.porter.values.InvalidValueException e) {
-                    // not a phone number: searched as text only
-                }
-            }
-            search = new ContactFilter.Search(like, phone);
+        if (t.isEmpty()) {
+            return null;
         }
-        ContactFilter filter = new ContactFilter(null, null, null, tag == null || tag.isBlank() ? null : tag.strip(), search);
-        return paging.page(repository.list(workspaceId, filter, paging), repository.count(workspaceId, filter));
+        String like = "%" + t.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String phone = null;
+        if (t.matches("[+0-9 ().\\-/]{5,}")) {
+            try {
+                phone = PhoneNumber.parse(t, workspaces.get(workspaceId).defaultCountry()).e164();
+            } catch (io.porter.values.InvalidValueException e) {
+                // not a phone number: searched as text only
+            }
+        }
+        return new ContactFilter.Search(like, phone);
     }
 
     private ContactFilter filter(long workspaceId, ContactQuery query) {
@@ -122,7 +124,8 @@ public class Contacts {
                 : (PhoneNumber) StandardField.PHONE.read(query.phone(), workspaces.get(workspaceId).defaultCountry());
         String userId = (String) StandardField.USER_ID.read(query.userId(), null);
         String tag = query.tag() == null || query.tag().isBlank() ? null : query.tag().strip();
-        return new ContactFilter(email == null ? null : email.key(), phone == null ? null : phone.e164(), userId, tag, null);
+        return new ContactFilter(email == null ? null : email.key(), phone == null ? null : phone.e164(), userId, tag,
+                textSearch(workspaceId, query.text()));
     }
 
     private ContactBodyReader reader(long workspaceId) {

@@ -27,8 +27,10 @@ class ContactPages {
     private final Tags tags;
     private final Events events;
     private final CustomFields fields;
+    private final io.porter.contacts.ContactExport export;
 
-    ContactPages(Contacts contacts, Tags tags, Events events, CustomFields fields) {
+    ContactPages(Contacts contacts, Tags tags, Events events, CustomFields fields, io.porter.contacts.ContactExport export) {
+        this.export = export;
         this.contacts = contacts;
         this.tags = tags;
         this.events = events;
@@ -56,6 +58,20 @@ class ContactPages {
         model.addAttribute("pages", Math.max(1, (found.total() + PER_PAGE - 1) / PER_PAGE));
         model.addAttribute("tags", tags.counts(ws));
         return "contacts/list";
+    }
+
+    /** The list as it is filtered on the page, as a CSV file that imports back unchanged. */
+    @GetMapping("/contacts/export.csv")
+    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String tag) {
+        long ws = WebModel.required().workspaceId();
+        io.porter.contacts.ContactExport.Plan plan = export.plan(ws, new io.porter.contacts.ContactQuery(null, null, null, tag, q), null);
+        String name = "contacts-" + java.time.LocalDate.now() + ".csv";
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(name).build().toString())
+                .body(out -> export.write(plan, out));
     }
 
     @GetMapping("/contacts/{id}")

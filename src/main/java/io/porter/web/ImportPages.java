@@ -79,13 +79,15 @@ class ImportPages {
     }
 
     @PostMapping("/imports")
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String source,
+                  Model model) throws IOException {
         if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
             model.addAttribute("fileError", "web.upload.choose");
             return uploadForm(model);
         }
         try {
-            ImportService.Upload u = imports.upload(ws(), file.getOriginalFilename(), file.getInputStream(), null, null, who());
+            ImportService.Upload u = imports.upload(ws(), file.getOriginalFilename(), file.getInputStream(), null, null, who(),
+                    source == null || source.isBlank() ? null : source);
             return "redirect:/imports/" + u.job().id() + "/file";
         } catch (ImportRejectedException e) {
             model.addAttribute("fileProblem", e.getMessage());

@@ -47,12 +47,21 @@ public final class WebSession {
 
     /** A multipart upload of one file in the part 'file', with the CSRF token when given. */
     public Page upload(String path, String fileName, byte[] content, String csrf) {
+        return uploadWith(path, fileName, content, csrf, Map.of());
+    }
+
+    /** The same, with more form fields beside the file. */
+    public Page uploadWith(String path, String fileName, byte[] content, String csrf, Map<String, String> fields) {
         String boundary = "porter-web-test-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
         try {
-            if (csrf != null) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> f : all.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                        + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                     + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
