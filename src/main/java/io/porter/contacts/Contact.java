@@ -32,4 +32,25 @@ public record Contact(
     boolean identifiable() {
         return name != null || firstName != null || lastName != null || email != null || phone != null || userId != null;
     }
+
+    /** The value of one standard field, as stored: text, or an {@link Instant} for the times. */
+    public Object value(StandardField field) {
+        return switch (field) {
+            case NAME -> name;
+            case FIRST_NAME -> firstName;
+            case LAST_NAME -> lastName;
+            case EMAIL -> email;
+            case PHONE -> phone;
+            case USER_ID -> userId;
+            case ROLE -> role;
+            case SIGNED_UP_AT -> signedUpAt;
+            case LAST_SEEN_AT -> lastSeenAt;
+            case LAST_IP -> lastIp;
+            case CITY -> city;
+            case REGION -> region;
+            case COUNTRY -> country;
+            case AVATAR_URL -> avatarUrl;
+            case LANGUAGE -> language;
+        };
+    }
 }

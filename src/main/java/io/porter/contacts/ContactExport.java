@@ -68,7 +68,7 @@ public class ContactExport {
         List<String> cells = new ArrayList<>();
         cells.add(c.id().toString());
         for (StandardField f : StandardField.values()) {
-            Object v = value(c, f);
+            Object v = c.value(f);
             cells.add(v == null ? "" : v.toString());
         }
         for (CustomField f : chosen) {
@@ -85,23 +85,4 @@ public class ContactExport {
                 .collect(Collectors.joining(", "));
     }
 
-    private static Object value(Contact c, StandardField f) {
-        return switch (f) {
-            case NAME -> c.name();
-            case FIRST_NAME -> c.firstName();
-            case LAST_NAME -> c.lastName();
-            case EMAIL -> c.email();
-            case PHONE -> c.phone();
-            case USER_ID -> c.userId();
-            case ROLE -> c.role();
-            case SIGNED_UP_AT -> c.signedUpAt();
-            case LAST_SEEN_AT -> c.lastSeenAt();
-            case LAST_IP -> c.lastIp();
-            case CITY -> c.city();
-            case REGION -> c.region();
-            case COUNTRY -> c.country();
-            case AVATAR_URL -> c.avatarUrl();
-            case LANGUAGE -> c.language();
-        };
-    }
 }

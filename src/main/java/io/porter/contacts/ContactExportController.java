@@ -41,8 +41,6 @@ class ContactExportController {
         // checked before streaming starts, so a mistake is a proper 400 and not a broken download
         ContactExport.Plan plan = export.plan(ws, query, keys);
         String name = "contacts-" + LocalDate.now() + (tag == null ? "" : "-" + tag.replaceAll("[^\\p{L}\\p{N}]+", "-")) + ".csv";
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(out -> export.write(plan, out));
+        return io.porter.api.CsvDownload.of(name, out -> export.write(plan, out));
     }
 }

@@ -1,5 +1,6 @@
 package io.porter.imports;
 
+import io.porter.api.CsvDownload;
 import io.porter.security.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -128,7 +129,7 @@ class ImportController {
         if (!List.of("reviewed", "running", "failed").contains(job.status())) {
             imports.writeErrorFile(ws, id, java.io.OutputStream.nullOutputStream());
         }
-        return download(body, "errors-" + baseName(job.fileName()) + ".csv");
+        return CsvDownload.of(CsvDownload.name("errors-", job.fileName()), body);
     }
 
     @PostMapping("/{id}/start")
@@ -145,18 +146,9 @@ class ImportController {
         long ws = CurrentWorkspace.id();
         Path file = imports.resultFile(ws, id);
         ImportJob job = imports.get(ws, id);
-        return download(out -> Files.copy(file, out), "result-" + baseName(job.fileName()) + ".csv");
+        return CsvDownload.of(CsvDownload.name("result-", job.fileName()), out -> Files.copy(file, out));
     }
 
-    private static ResponseEntity<StreamingResponseBody> download(StreamingResponseBody body, String name) {
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(body);
-    }
 
-    private static String baseName(String fileName) {
-        return fileName.replaceAll("(?i)\\.csv$", "");
-    }
 
 }

@@ -67,11 +67,7 @@ class ContactPages {
         long ws = WebModel.required().workspaceId();
         io.porter.contacts.ContactExport.Plan plan = export.plan(ws, new io.porter.contacts.ContactQuery(null, null, null, tag, q), null);
         String name = "contacts-" + java.time.LocalDate.now() + ".csv";
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename(name).build().toString())
-                .body(out -> export.write(plan, out));
+        return io.porter.api.CsvDownload.of(name, out -> export.write(plan, out));
     }
 
     @GetMapping("/contacts/{id}")

@@ -3,6 +3,7 @@ package io.porter.web;
 import io.porter.contacts.StandardField;
 import io.porter.fields.CustomField;
 import io.porter.fields.CustomFields;
+import io.porter.api.CsvDownload;
 import io.porter.imports.ColumnMapping;
 import io.porter.imports.Identifier;
 import io.porter.imports.ImportJob;
@@ -332,14 +333,14 @@ class ImportPages {
         if (!List.of("reviewed", "running", "failed").contains(job.status())) {
             imports.writeErrorFile(ws, id, java.io.OutputStream.nullOutputStream());
         }
-        return download(out -> imports.writeErrorFile(ws, id, out), "errors-" + baseName(job.fileName()) + ".csv");
+        return CsvDownload.of(CsvDownload.name("errors-", job.fileName()), out -> imports.writeErrorFile(ws, id, out));
     }
 
     @GetMapping("/imports/{id}/result.csv")
     ResponseEntity<StreamingResponseBody> resultFile(@PathVariable long id) {
         long ws = ws();
         Path file = imports.resultFile(ws, id);
-        return download(out -> Files.copy(file, out), "result-" + baseName(imports.get(ws, id).fileName()) + ".csv");
+        return CsvDownload.of(CsvDownload.name("result-", imports.get(ws, id).fileName()), out -> Files.copy(file, out));
     }
 
     // ---- history
@@ -375,15 +376,6 @@ class ImportPages {
         return s == null ? "" : s.strip();
     }
 
-    private static ResponseEntity<StreamingResponseBody> download(StreamingResponseBody body, String name) {
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(body);
-    }
 
-    private static String baseName(String fileName) {
-        return fileName.replaceAll("(?i)\\.csv$", "");
-    }
 
 }

@@ -47,23 +47,7 @@ public final class Views {
 
     /** A standard field of a contact as text, or null when it has none. */
     public static String value(Contact c, StandardField f) {
-        Object v = switch (f) {
-            case NAME -> c.name();
-            case FIRST_NAME -> c.firstName();
-            case LAST_NAME -> c.lastName();
-            case EMAIL -> c.email();
-            case PHONE -> c.phone();
-            case USER_ID -> c.userId();
-            case ROLE -> c.role();
-            case SIGNED_UP_AT -> c.signedUpAt();
-            case LAST_SEEN_AT -> c.lastSeenAt();
-            case LAST_IP -> c.lastIp();
-            case CITY -> c.city();
-            case REGION -> c.region();
-            case COUNTRY -> c.country();
-            case AVATAR_URL -> c.avatarUrl();
-            case LANGUAGE -> c.language();
-        };
+        Object v = c.value(f);
         if (v instanceof Instant i) {
             return i.toString();
         }
