@@ -145,12 +145,7 @@ final class ImportDriver {
 
     /** Follows an import on its status endpoint until it ends; it must complete. */
     JsonNode await(long id) {
-        try {
-            return ImportFlowTest.awaitCompleted(api, id);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ImportFlowTest.awaitCompleted(api, id);
     }
 
     /** A downloaded CSV file: BOM dropped, records as lists of cells. */
