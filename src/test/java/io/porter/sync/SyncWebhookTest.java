@@ -425,6 +425,30 @@ class SyncWebhookTest extends TestWorkspaces {
     }
 
     @Test
+    void workersRunningAtOnceNeverSendTheSameDeliveryTwice() throws Exception {
+        Ws ws = newWorkspace();
+        webhook(ws, null);
+        receiver.respond(r -> Receiver.Answer.slow(200, 20));
+        for (int i = 0; i < 60; i++) {
+            contact(ws, "w" + i + "@example.com");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(worker::drain));
+            }
+            for (java.util.concurrent.Future<Integer> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(receiver.requests()).hasSize(60);
+        assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates();
+    }
+
+    @Test
     void deliveredNotSentTwiceAcrossRuns() {
         Ws ws = newWorkspace();
         webhook(ws, null);
