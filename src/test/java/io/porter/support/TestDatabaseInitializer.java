@@ -29,7 +29,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         sync.put("porter.sync.bulk-threshold", "20");
         sync.put("porter.sync.klaviyo-burst-per-second", "100000");
         sync.put("porter.sync.klaviyo-steady-per-minute", "1000000");
-        ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-sync", sync));
+        // last, so a test class's @TestPropertySource (the benchmark's) can change them
+        ctx.getEnvironment().getPropertySources().addLast(new MapPropertySource("test-sync", sync));
         ctx.getBeanFactory().registerSingleton("testClock", TestClock.INSTANCE);
     }
 }

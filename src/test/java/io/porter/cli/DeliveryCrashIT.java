@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Porter killed (kill -9) while delivering a backlog to a slow webhook, then started again: every event arrives at
  * least once, and each contact's events arrive in order.
  */
-class SyncIT {
+class DeliveryCrashIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONTACTS = 300;
