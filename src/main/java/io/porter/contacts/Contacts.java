@@ -5,6 +5,7 @@ import io.porter.api.ApiException;
 import io.porter.api.Page;
 import io.porter.api.Paging;
 import io.porter.fields.CustomFields;
+import io.porter.outbox.DomainEvents;
 import io.porter.values.Email;
 import io.porter.values.PhoneNumber;
 import io.porter.workspaces.Workspaces;
@@ -20,12 +21,17 @@ public class Contacts {
     private final ContactRepository repository;
     private final Workspaces workspaces;
     private final CustomFields customFields;
+    private final DomainEvents events;
 
-    Contacts(ContactRepository repository, Workspaces workspaces, CustomFields customFields) {
+    Contacts(ContactRepository repository, Workspaces workspaces, CustomFields customFields, DomainEvents events) {
         this.repository = repository;
         this.workspaces = workspaces;
         this.customFields = customFields;
+        this.events = events;
     }
+
+    /** The payload of a change made through the API: people's own changes may start automations. */
+    private static final java.util.Map<String, Object> API_CHANGE = java.util.Map.of("source", "api", "trigger_automations", true);
 
     @Transactional
     public Contact create(long workspaceId, ObjectNode body) {
@@ -34,7 +40,9 @@ public class Contacts {
             throw ApiException.badRequest("A contact needs at least one of " + identityFields()
                     + "; this one has none");
         }
-        return get(workspaceId, repository.insert(workspaceId, values));
+        UUID id = repository.insert(workspaceId, values);
+        events.record(workspaceId, "contact.created", id.toString(), API_CHANGE);
+        return get(workspaceId, id);
     }
 
     public Contact get(long workspaceId, UUID id) {
@@ -54,6 +62,7 @@ public class Contacts {
         if (values.isEmpty()) {
             return get(workspaceId, id);
         }
+        Contact before = repository.find(workspaceId, id).orElseThrow(() -> notFound(id));
         if (!repository.update(workspaceId, id, values)) {
             throw notFound(id);
         }
@@ -63,18 +72,33 @@ public class Contacts {
             throw ApiException.badRequest("A contact needs at least one of " + identityFields()
                     + "; this change would leave it with none");
         }
+        if (!updated.equals(before)) {
+            events.record(workspaceId, "contact.updated", id.toString(), API_CHANGE);
+        }
         return updated;
     }
 
+    /** The event says who was deleted (its identifiers), since the contact is gone when it is delivered. */
+    @Transactional
     public void delete(long workspaceId, UUID id) {
+        Contact gone = repository.find(workspaceId, id).orElseThrow(() -> notFound(id));
         if (!repository.delete(workspaceId, id)) {
             throw notFound(id);
         }
+        java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>(API_CHANGE);
+        payload.put("email", gone.email());
+        payload.put("phone", gone.phone());
+        payload.put("user_id", gone.userId());
+        events.record(workspaceId, "contact.deleted", id.toString(), payload);
     }
 
-    /** Marks a contact as changed when something outside its row (its tags) changed. */
+    /**
+     * Marks a contact as changed when something outside its row (its tags) changed, and records contact.updated;
+     * call inside the transaction of that change.
+     */
     public void touch(long workspaceId, UUID id) {
         repository.touch(workspaceId, id);
+        events.record(workspaceId, "contact.updated", id.toString(), API_CHANGE);
     }
 
     public Page<Contact> list(long workspaceId, ContactQuery query, Paging paging) {

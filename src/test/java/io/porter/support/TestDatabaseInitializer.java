@@ -27,5 +27,22 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "porter.db.password", db.password(),
                 // files of this run (imports, attachments) beside its fresh database, not in the working tree
                 "porter.data-dir", DATA_DIR.toString())));
+        // sync: no background worker (tests call SyncWorker.runOnce), a clock tests move, a receiver on 127.0.0.1,
+        // and a short retry schedule so a handful of attempts exhaust it
+        java.util.Map<String, Object> sync = new java.util.HashMap<>();
+        sync.put("porter.sync.worker-enabled", "false");
+        sync.put("porter.sync.allow-private-targets", "true");
+        sync.put("porter.sync.max-attempts", "4");
+        sync.put("porter.sync.backoff-base", "PT1S");
+        sync.put("porter.sync.backoff-max", "PT10S");
+        sync.put("porter.sync.pause-after", "PT1H");
+        sync.put("porter.sync.request-timeout", "PT1S");
+        sync.put("porter.sync.rotation-overlap", "PT1H");
+        sync.put("porter.sync.bulk-threshold", "20");
+        sync.put("porter.sync.klaviyo-burst-per-second", "100000");
+        sync.put("porter.sync.klaviyo-steady-per-minute", "1000000");
+        // last, so a test class's @TestPropertySource (the benchmark's) can change them
+        ctx.getEnvironment().getPropertySources().addLast(new MapPropertySource("test-sync", sync));
+        ctx.getBeanFactory().registerSingleton("testClock", TestClock.INSTANCE);
     }
 }
