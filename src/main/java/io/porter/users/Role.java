@@ -3,7 +3,7 @@ package io.porter.users;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What a user may do in one workspace. Owners and admins run imports; agents see and tag contacts. */
+/** What a user may do in one workspace. Owners and admins run imports and manage integrations; agents see and tag contacts. */
 public enum Role {
     OWNER, ADMIN, AGENT;
 
@@ -12,6 +12,11 @@ public enum Role {
     }
 
     public boolean canImport() {
+        return this != AGENT;
+    }
+
+    /** Connecting Klaviyo, adding webhooks, pausing, replaying: owners and admins. */
+    public boolean canManageIntegrations() {
         return this != AGENT;
     }
 

@@ -16,6 +16,7 @@ final class WebAuthentication extends WorkspaceAuthentication {
 
     static final String MEMBER = "MEMBER";
     static final String IMPORT = "IMPORT";
+    static final String INTEGRATIONS = "INTEGRATIONS";
 
     private final WebUser user;
     private final Membership current;
@@ -34,6 +35,9 @@ final class WebAuthentication extends WorkspaceAuthentication {
         a.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
         if (role.canImport()) {
             a.add(new SimpleGrantedAuthority(IMPORT));
+        }
+        if (role.canManageIntegrations()) {
+            a.add(new SimpleGrantedAuthority(INTEGRATIONS));
         }
         return a;
     }

@@ -54,6 +54,12 @@ class WebModel {
         return w != null && w.current().role().canImport();
     }
 
+    @ModelAttribute("canIntegrate")
+    boolean canIntegrate() {
+        WebAuthentication w = current();
+        return w != null && w.current().role().canManageIntegrations();
+    }
+
     @ModelAttribute("unread")
     int unread() {
         WebAuthentication w = current();
