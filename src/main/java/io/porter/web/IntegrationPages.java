@@ -282,7 +282,7 @@ class IntegrationPages {
         for (int i = 0; i < pieces.length; i++) {
             String text = pieces[i].strip();
             if (!text.isEmpty()) {
-                parts.add(new DocPart(i % 2 == 1, i % 2 == 1 ? text : text.replaceAll("\\s*\n\\s*", " ")));
+                parts.add(new DocPart(i % 2 == 1, i % 2 == 1 ? text : text.replaceAll("\\s*\n\\s*", " ").replace("`", "")));
             }
         }
         return parts;
