@@ -326,6 +326,16 @@ class WebIntegrationTest extends WebAccounts {
     }
 
     @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        WebSession s = new WebSession(port);
+        for (String path : List.of(BASE, BASE + "/1", BASE + "/1/deliveries", BASE + "/verifying")) {
+            WebSession.Page p = s.get(path);
+            assertThat(p.status()).as(path).isEqualTo(302);
+            assertThat(p.location()).as(path).endsWith("/login");
+        }
+    }
+
+    @Test
     void anotherWorkspaceSeesNoneOfIt() {
         Signed mine = signedIn(Role.OWNER);
         addWebhook(mine, "contact.created");
