@@ -106,12 +106,12 @@ public class Conversations {
                 + "and (?::bigint is null or c.assignee_user_id = ?::bigint) and (?::bigint is null or c.team_id = ?::bigint) "
                 + "and (?::uuid is null or c.contact_id = ?::uuid) ";
         Object[] params = {ws, state, state, q.assigneeId(), q.assigneeId(), q.teamId(), q.teamId(), q.contactId(), q.contactId()};
-        List<Object> all = new ArrayList<>(List.of(params));
+        List<Object> all = new ArrayList<>(java.util.Arrays.asList(params));
         all.add(paging.perPage());
         all.add(paging.offset());
         List<Conversation> data = db.sql(SELECT + where + "order by c.updated_at desc, c.id desc limit ? offset ?")
                 .params(all).query(this::map).list();
-        long total = db.sql("select count(*) from conversation c " + where).params(List.of(params)).query(Long.class).single();
+        long total = db.sql("select count(*) from conversation c " + where).params(java.util.Arrays.asList(params)).query(Long.class).single();
         return paging.page(data, total);
     }
 

@@ -14,6 +14,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", Map.of(
                 "porter.db.url", db.url(),
                 "porter.db.user", db.user(),
-                "porter.db.password", db.password())));
+                "porter.db.password", db.password(),
+                // small enough for a test to go past it cheaply
+                "porter.attachments.max-file-size", "1MB")));
     }
 }
