@@ -22,10 +22,16 @@ abstract class HelpdeskTest extends TestWorkspaces {
     record Event(String type, String subjectId, JsonNode payload) {
     }
 
+    /** A new teammate; the email is made unique (people are shared between workspaces) by a tag before the '@'. */
     static long teammate(Api api, String name, String email) {
-        Api.Response r = api.post("/api/v1/teammates", map("name", name, "email", email, "role", "agent"));
+        String unique = email.replace("@", "-" + java.util.UUID.randomUUID() + "@");
+        Api.Response r = api.post("/api/v1/teammates", map("name", name, "email", unique, "role", "agent"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().path("id").asLong();
+    }
+
+    static String emailOf(Api api, long teammate) {
+        return api.get("/api/v1/teammates/" + teammate).json().path("email").asText();
     }
 
     static String contact(Api api, String name) {
