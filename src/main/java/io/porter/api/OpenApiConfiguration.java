@@ -18,7 +18,8 @@ class OpenApiConfiguration {
     OpenAPI porterOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Porter API").version("v1")
-                        .description("Contacts of a customer-messaging workspace: contacts, tags, custom fields and events. "
+                        .description("Contacts of a customer-messaging workspace (contacts, tags, custom fields, events) and its help desk "
+                                + "(teammates, teams, companies, conversations, tickets, attachments, knowledge base). "
                                 + "JSON is snake_case; times are ISO-8601 UTC; errors are application/problem+json."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")

@@ -26,7 +26,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "porter.db.user", db.user(),
                 "porter.db.password", db.password(),
                 // files of this run (imports, attachments) beside its fresh database, not in the working tree
-                "porter.data-dir", DATA_DIR.toString())));
+                "porter.data-dir", DATA_DIR.toString(),
+                // small enough for a test to go past it cheaply
+                "porter.attachments.max-file-size", "1MB")));
         // sync: no background worker (tests call SyncWorker.runOnce), a clock tests move, a receiver on 127.0.0.1,
         // and a short retry schedule so a handful of attempts exhaust it
         java.util.Map<String, Object> sync = new java.util.HashMap<>();
