@@ -22,8 +22,27 @@ public final class EventCatalog {
     public record Profile() implements KlaviyoAction {
     }
 
-    /** Create an event of this metric for the contact (Events API with unique_id; bulk event jobs for a backlog). */
-    public record Metric(String name) implements KlaviyoAction {
+    /**
+     * Create an event of a metric for the contact (Events API with unique_id; bulk event jobs for a backlog). The
+     * metric is one name, or chosen by the value of a payload field: a value with no name is not sent (a teammate's
+     * reply is no "Replied" of the contact's).
+     */
+    public record Metric(String name, String field, Map<String, String> byValue) implements KlaviyoAction {
+
+        public Metric(String name) {
+            this(name, null, Map.of());
+        }
+
+        static Metric by(String field, Map<String, String> byValue) {
+            return new Metric(null, field, byValue);
+        }
+
+        public Optional<String> nameFor(com.fasterxml.jackson.databind.JsonNode payload) {
+            if (field == null) {
+                return Optional.of(name);
+            }
+            return Optional.ofNullable(byValue.get(payload.path(field).asText("")));
+        }
     }
 
     public record Type(String name, String description, KlaviyoAction klaviyo) {
@@ -36,9 +55,27 @@ public final class EventCatalog {
         add("contact.updated", "A contact's fields or tags changed (API or import)", new Profile());
         add("contact.deleted", "A contact was deleted; payload has its email, phone and user_id", null);
         add("import.completed", "An import finished; payload has its counts", null);
-        // the help desk will add, for example:
-        // add("conversation.created", "...", new Metric("Created Conversation"));
-        // add("ticket.created", "...", new Metric("Created Ticket"));
+        // the help desk, as Klaviyo's Intercom integration names its metrics
+        add("conversation.created", "A conversation was started", new Metric("Conversation Created"));
+        add("conversation.replied", "A reply in a conversation; payload.by says contact or teammate",
+                Metric.by("by", Map.of("contact", "Conversation Replied")));
+        add("conversation.rated", "The contact rated a conversation", new Metric("Conversation Rated"));
+        add("conversation.read", "The contact read a conversation", new Metric("Conversation Read"));
+        add("conversation.noted", "A teammate added a private note", null);
+        add("conversation.assigned", "A conversation was assigned to a teammate or team", null);
+        add("conversation.closed", "A conversation was closed", null);
+        add("conversation.reopened", "A conversation was reopened", null);
+        add("conversation.snoozed", "A conversation was snoozed", null);
+        add("conversation.updated", "A conversation's fields changed", null);
+        add("ticket.created", "A ticket was created", new Metric("Ticket Created"));
+        add("ticket.state_changed", "A ticket changed state; payload has previous_state and new_state",
+                Metric.by("new_state", Map.of("submitted", "Ticket Submitted", "waiting_on_customer", "Ticket Waiting on customer",
+                        "resolved", "Ticket Resolved")));
+        add("ticket.replied", "A reply on a ticket; payload.by says contact or teammate",
+                Metric.by("by", Map.of("contact", "Ticket Replied")));
+        add("ticket.noted", "A teammate added a private note to a ticket", null);
+        add("ticket.assigned", "A ticket was assigned", null);
+        add("ticket.updated", "A ticket's fields changed", null);
     }
 
     private static void add(String name, String description, KlaviyoAction klaviyo) {

@@ -58,7 +58,7 @@ final class KlaviyoSender {
         List<Item> profiles = new ArrayList<>();
         for (Item i : items) {
             EventCatalog.KlaviyoAction action = EventCatalog.type(i.type()).map(EventCatalog.Type::klaviyo).orElse(null);
-            if (action instanceof EventCatalog.Metric) {
+            if (action instanceof EventCatalog.Metric m && m.nameFor(i.payload()).isPresent()) {
                 events.add(i);
             } else if (action instanceof EventCatalog.Profile) {
                 profiles.add(i);
@@ -123,16 +123,12 @@ final class KlaviyoSender {
         ObjectNode data = json.createObjectNode().put("type", "event");
         ObjectNode a = data.putObject("attributes");
         ObjectNode props = a.putObject("properties");
-        i.payload().fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("trigger_automations")) {
-                props.set(e.getKey(), e.getValue());
-            }
-        });
+        KlaviyoProperties.of(i.type(), i.payload(), props);
         props.put("backfill", i.backfill());
         props.put("Porter Event ID", i.eventId());
         a.put("time", i.occurredAt().toString());
         a.put("unique_id", Long.toString(i.eventId()));
-        String metric = ((EventCatalog.Metric) EventCatalog.type(i.type()).orElseThrow().klaviyo()).name();
+        String metric = ((EventCatalog.Metric) EventCatalog.type(i.type()).orElseThrow().klaviyo()).nameFor(i.payload()).orElseThrow();
         a.putObject("metric").putObject("data").put("type", "metric").putObject("attributes").put("name", metric);
         a.putObject("profile").set("data", profile(i));
         return data;

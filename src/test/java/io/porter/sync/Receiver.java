@@ -91,6 +91,11 @@ final class Receiver implements AutoCloseable {
         this.responder = responder;
     }
 
+    /** Forgets what was received so far. */
+    void clear() {
+        requests.clear();
+    }
+
     List<Request> requests() {
         return new ArrayList<>(requests);
     }
