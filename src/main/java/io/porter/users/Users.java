@@ -75,7 +75,7 @@ public class Users {
     public List<Membership> memberships(long userId) {
         return db.sql("""
                 select m.workspace_id, w.name, m.role from workspace_member m join workspace w on w.id = m.workspace_id
-                where m.user_id = ? order by w.name, w.id""").param(userId)
+                where m.user_id = ? and m.active order by w.name, w.id""").param(userId)
                 .query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3)))).list();
     }
 
