@@ -48,7 +48,8 @@ final class MigrationLoader {
     void apply(List<String> kinds) {
         sql("""
                 update mig_stage s set status = 'skipped', reason = 'the export holds this record more than once: the first is kept'
-                where s.status is null and exists (select 1 from mig_stage o where o.kind = s.kind and o.source_id = s.source_id and o.seq < s.seq)""");
+                from (select seq, row_number() over (partition by kind, source_id order by seq) n from mig_stage) o
+                where o.seq = s.seq and o.n > 1 and s.status is null""");
         for (String kind : List.of("teammate", "team", "team_member", "company", "contact", "conversation", "ticket",
                 "conversation_part", "ticket_part", "attachment", "kb_category", "kb_folder", "article", "translation")) {
             if (!kinds.contains(kind)) {
@@ -72,7 +73,6 @@ final class MigrationLoader {
                 default -> throw new IllegalStateException(kind);
             }
         }
-        sql("update mig_stage set status = 'migrated' where status is null and kind <> 'team_member'");
         sql("update mig_stage set status = 'migrated' where status is null");
         report();
     }
