@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "porter", mixinStandardHelpOptions = true, versionProvider = PorterCommand.Version.class,
         description = "Keeps the contacts of your workspaces and moves their data in and out.%n"
                 + "With no command, starts the server (same as 'serve').",
-        subcommands = {ServeCommand.class, WorkspaceCommand.class, TokenCommand.class, UserCommand.class, ImportCommand.class,
+        subcommands = {ServeCommand.class, WorkspaceCommand.class, TokenCommand.class, UserCommand.class, ImportCommand.class, MigrateCommand.class,
                 ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public class PorterCommand implements Callable<Integer> {

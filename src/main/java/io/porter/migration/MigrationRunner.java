@@ -1,0 +1,304 @@
+package io.porter.migration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porter.attachments.AttachmentStore;
+import io.porter.imports.Timings;
+import io.porter.migration.sources.RecordStream;
+import io.porter.migration.sources.SourceReader;
+import io.porter.migration.sources.Sources;
+import io.porter.notifications.Notifications;
+import io.porter.values.CountryCode;
+import io.porter.workspaces.Workspaces;
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a migration, stage by stage (teammates, teams, companies, contacts, conversations, tickets, their parts, the
+ * knowledge base), each stage in chunks: records are streamed from the export, staged with COPY and applied with
+ * set-based statements ({@link MigrationLoader}), one transaction per chunk that also records how far the stage
+ * got. The process holds a PostgreSQL advisory lock on the run while it runs; after a crash the next start (or
+ * {@code migrate --resume}) reopens the export and carries on after the last committed chunk.
+ */
+@Component
+public class MigrationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
+    static final List<String> STAGES = List.of("teammates", "teams", "companies", "contacts", "conversations", "tickets", "ticket_parts",
+            "kb_categories", "kb_folders", "articles", "translations");
+
+    private final DataSource dataSource;
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final AttachmentStore store;
+    private final Workspaces workspaces;
+    private final Notifications notifications;
+    private final Migrations migrations;
+    private final int chunkSize;
+    private final boolean resumeOnStart;
+    private volatile boolean stopping;
+    private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "porter-migration");
+        t.setDaemon(false);
+        return t;
+    });
+
+    MigrationRunner(DataSource dataSource, JdbcClient db, TransactionTemplate tx, ObjectMapper json, AttachmentStore store,
+                    Workspaces workspaces, Notifications notifications, Migrations migrations,
+                    @Value("${porter.migrations.chunk-size:500}") int chunkSize,
+                    @Value("${porter.imports.resume-on-start:true}") boolean resumeOnStart) {
+        this.dataSource = dataSource;
+        this.db = db;
+        this.tx = tx;
+        this.json = json;
+        this.store = store;
+        this.workspaces = workspaces;
+        this.notifications = notifications;
+        this.migrations = migrations;
+        this.chunkSize = chunkSize;
+        this.resumeOnStart = resumeOnStart;
+    }
+
+    void runInBackground(long ws, long runId) {
+        background.submit(() -> {
+            try {
+                run(ws, runId, new Timings());
+            } catch (RuntimeException e) {
+                log.error("Migration run {} of workspace {} failed", runId, ws, e);
+            }
+        });
+    }
+
+    /** Runs a migration run to its end in this thread; false when another process holds it. */
+    public boolean run(long ws, long runId, Timings timings) {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock, ws, runId)) {
+                return false;
+            }
+            try {
+                execute(ws, runId, timings);
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    fail(ws, runId, e);
+                }
+                throw e;
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reach the database to run migration " + runId, e);
+        }
+    }
+
+    private void execute(long ws, long runId, Timings timings) {
+        Migrations.RunRow run = migrations.runRow(ws, runId);
+        if (!"running".equals(run.status())) {
+            return;
+        }
+        Migrations.SourceRow source = migrations.sourceRow(ws, run.sourceId());
+        MigrationOptions options = run.options();
+        CountryCode country = options.defaultCountry() != null ? CountryCode.parseOptional(options.defaultCountry())
+                : workspaces.get(ws).defaultCountry();
+        Long fallback = options.unmatchedTeammates().equals("fallback") ? migrations.teammateId(ws, options.fallbackTeammate()) : null;
+        Long team = options.unassignedTeam() == null ? null : tx.execute(s -> migrations.teamId(ws, options.unassignedTeam()));
+        MigrationLoader.Run ctx = new MigrationLoader.Run(ws, run.system(), runId, run.kind().equals("demo"), fallback, team, options.teams());
+        try (SourceReader reader = Sources.open(run.system(), Path.of(source.location()))) {
+            long t = System.nanoTime();
+            Selection sel = switch (run.kind()) {
+                case "demo" -> Selection.demo(reader, run.demoSize());
+                case "delta" -> Selection.changedAfter(run.since());
+                default -> Selection.all();
+            };
+            timings.add("select", t);
+            Stager stager = new Stager(ws, options, country, store, reader);
+            int from = run.stage() == null ? 0 : STAGES.indexOf(run.stage());
+            long done = run.recordsDone();
+            for (int i = from; i < STAGES.size(); i++) {
+                String stage = STAGES.get(i);
+                int skip = i == from ? run.stageDone() : 0;
+                long t0 = System.nanoTime();
+                done = switch (stage) {
+                    case "teammates" -> stage(ctx, stage, skip, done, reader.teammates(), sel::teammate, r -> List.of(stager.teammate(r)));
+                    case "teams" -> stage(ctx, stage, skip, done, reader.teams(), x -> true, stager::team);
+                    case "companies" -> stage(ctx, stage, skip, done, reader.companies(), sel::company, r -> List.of(stager.company(r)));
+                    case "contacts" -> stage(ctx, stage, skip, done, reader.contacts(), sel::contact, r -> List.of(stager.contact(r)));
+                    case "conversations" -> stage(ctx, stage, skip, done, reader.conversations(), sel::conversation, stager::conversation);
+                    case "tickets" -> stage(ctx, stage, skip, done, reader.tickets(), sel::ticket, stager::ticket);
+                    case "ticket_parts" -> stage(ctx, stage, skip, done, reader.ticketParts(), sel::ticketPart,
+                            p -> stager.part("ticket_part", p, null, null));
+                    case "kb_categories" -> stage(ctx, stage, skip, done, reader.kbCategories(), sel::category, r -> List.of(stager.category(r)));
+                    case "kb_folders" -> stage(ctx, stage, skip, done, reader.kbFolders(), sel::folder, r -> List.of(stager.folder(r)));
+                    case "articles" -> stage(ctx, stage, skip, done, reader.articles(), sel::article, stager::article);
+                    case "translations" -> options.translations()
+                            ? stage(ctx, stage, skip, done, reader.translations(), sel::translation, r -> List.of(stager.translation(r)))
+                            : done;
+                    default -> throw new IllegalStateException(stage);
+                };
+                timings.add("stage " + stage, t0);
+            }
+        }
+        long t1 = System.nanoTime();
+        complete(ws, runId);
+        timings.add("complete", t1);
+    }
+
+    /** One stage: the selected records, after the {@code skip} a previous attempt committed, in chunks. */
+    private <T> long stage(MigrationLoader.Run ctx, String stage, int skip, long done, RecordStream<T> records, Predicate<T> selected,
+                           Function<T, List<StageRow>> stage0) {
+        try (records) {
+            int index = 0;
+            List<StageRow> rows = new ArrayList<>();
+            int inChunk = 0;
+            while (records.hasNext()) {
+                T r = records.next();
+                if (!selected.test(r)) {
+                    continue;
+                }
+                if (index++ < skip) {
+                    continue;
+                }
+                rows.addAll(stage0.apply(r));
+                inChunk++;
+                if (inChunk >= chunkSize || rows.size() >= chunkSize * 40) {
+                    done = commit(ctx, stage, index, done, rows);
+                    rows = new ArrayList<>();
+                    inChunk = 0;
+                }
+            }
+            if (!rows.isEmpty() || skip == 0) {
+                done = commit(ctx, stage, index, done, rows);
+            }
+            return done;
+        }
+    }
+
+    private long commit(MigrationLoader.Run ctx, String stage, int stageDone, long done, List<StageRow> rows) {
+        long total = done + rows.size();
+        tx.executeWithoutResult(s -> {
+            if (!rows.isEmpty()) {
+                Connection c = DataSourceUtils.getConnection(dataSource);
+                try {
+                    StageCopy.write(c, rows, json);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not stage records: " + e.getMessage(), e);
+                }
+                List<String> kinds = rows.stream().map(StageRow::kind).distinct().toList();
+                new MigrationLoader(db, ctx).apply(kinds);
+            }
+            db.sql("update migration_run set stage = ?, stage_done = ?, records_done = ? where workspace_id = ? and id = ?")
+                    .params(stage, stageDone, total, ctx.ws(), ctx.runId()).update();
+        });
+        return total;
+    }
+
+    private void complete(long ws, long runId) {
+        tx.executeWithoutResult(s -> {
+            // child counts from what Porter now holds, so parts kept apart from their ticket count too
+            db.sql("""
+                    update migration_report_row r set children = 'parts=' || (select count(*) from conversation_part p
+                      where p.workspace_id = r.workspace_id and p.conversation_id = r.porter_id::bigint)
+                      || '; attachments=' || (select count(*) from attachment a join conversation_part p on p.workspace_id = a.workspace_id
+                        and p.id = a.parent_id where a.workspace_id = r.workspace_id and a.parent_type = 'conversation_part'
+                        and p.conversation_id = r.porter_id::bigint)
+                    where r.workspace_id = ? and r.run_id = ? and r.record_type = 'conversation' and r.porter_id is not null""").params(ws, runId).update();
+            db.sql("""
+                    update migration_report_row r set children = 'parts=' || (select count(*) from ticket_part p
+                      where p.workspace_id = r.workspace_id and p.ticket_id = r.porter_id::bigint)
+                      || '; attachments=' || (select count(*) from attachment a join ticket_part p on p.workspace_id = a.workspace_id
+                        and p.id = a.parent_id where a.workspace_id = r.workspace_id and a.parent_type = 'ticket_part'
+                        and p.ticket_id = r.porter_id::bigint)
+                    where r.workspace_id = ? and r.run_id = ? and r.record_type = 'ticket' and r.porter_id is not null""").params(ws, runId).update();
+            db.sql("""
+                    update migration_report_row r set children = 'translations=' || (select count(*) from kb_article_translation t
+                      where t.workspace_id = r.workspace_id and t.article_id = r.porter_id::bigint)
+                    where r.workspace_id = ? and r.run_id = ? and r.record_type = 'article' and r.porter_id is not null""").params(ws, runId).update();
+            int changed = db.sql("update migration_run set status = 'completed', finished_at = now() where workspace_id = ? and id = ? and status = 'running'")
+                    .params(ws, runId).update();
+            if (changed == 0) {
+                return;
+            }
+            Migrations.RunRow run = migrations.runRow(ws, runId);
+            Map<String, Map<String, Integer>> totals = migrations.totals(ws, runId);
+            int migrated = totals.values().stream().mapToInt(m -> m.get("migrated")).sum();
+            int failed = totals.values().stream().mapToInt(m -> m.get("failed")).sum();
+            int skipped = totals.values().stream().mapToInt(m -> m.get("skipped")).sum();
+            notifications.add(ws, "migration.completed", "Migration from " + run.system() + " (" + run.kind() + ") completed",
+                    migrated + " migrated, " + failed + " failed, " + skipped + " skipped", "/api/v1/migrations/runs/" + runId);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("run_id", runId);
+            payload.put("source", run.system());
+            payload.put("kind", run.kind());
+            payload.put("totals", totals);
+            // the records themselves are history: no per-record events, and this one says so to the sync side
+            payload.put("backfill", true);
+            try {
+                db.sql("insert into domain_event (workspace_id, type, subject_id, payload) values (?, 'migration.completed', ?, ?::jsonb)")
+                        .params(ws, Long.toString(runId), json.writeValueAsString(payload)).update();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void fail(long ws, long runId, RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        tx.executeWithoutResult(s -> {
+            int changed = db.sql("update migration_run set status = 'failed', failure = ? where workspace_id = ? and id = ? and status = 'running'")
+                    .params(message, ws, runId).update();
+            if (changed == 1) {
+                notifications.add(ws, "migration.failed", "Migration run " + runId + " failed", message
+                        + " — what was migrated so far is kept; start the run again to finish it", "/api/v1/migrations/runs/" + runId);
+            }
+        });
+    }
+
+    private static boolean tryLock(Connection c, long ws, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            ps.setString(1, "porter-migration-" + ws + "-" + id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** On start, runs left running by a process that died are taken up again. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterrupted() {
+        if (!resumeOnStart) {
+            return;
+        }
+        for (long[] r : db.sql("select workspace_id, id from migration_run where status = 'running'")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()) {
+            log.info("Resuming migration run {} of workspace {}", r[1], r[0]);
+            runInBackground(r[0], r[1]);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        background.shutdownNow();
+    }
+}

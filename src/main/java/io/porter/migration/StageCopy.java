@@ -1,0 +1,100 @@
+package io.porter.migration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/** Writes a chunk's rows into the transaction's temporary {@code mig_stage} with COPY: one round trip per 64 kB. */
+final class StageCopy {
+
+    static final String CREATE = """
+            create temp table if not exists mig_stage (
+                seq int not null, kind text not null, source_id text not null, parent_id text,
+                created_at timestamptz, updated_at timestamptz, d jsonb not null, status text, reason text,
+                porter_id bigint, porter_uuid uuid, existed boolean not null default false, created boolean not null default false,
+                ref_parent bigint, ref_contact uuid, ref_user bigint, ref_team bigint, ref_user2 bigint, ref_team2 bigint,
+                ref_type bigint, number bigint, position int
+            ) on commit delete rows""";
+
+    private StageCopy() {
+    }
+
+    static void write(Connection c, List<StageRow> rows, ObjectMapper json) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(CREATE);
+            s.execute("truncate mig_stage");
+            // every statement of a chunk joins thousands of staged rows at once: hash joins, never a nested loop
+            // rescanning a table per staged row (the planner misjudges the selectivity of the staged JSON values)
+            s.execute("set local enable_nestloop = off");
+        }
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy mig_stage (seq, kind, source_id, parent_id, created_at, updated_at, d, status, reason) from stdin (format csv)");
+        try {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 17);
+            StringBuilder line = new StringBuilder(1024);
+            int seq = 0;
+            for (StageRow r : rows) {
+                line.setLength(0);
+                line.append(++seq).append(',');
+                quote(line, r.kind()).append(',');
+                quote(line, r.sourceId()).append(',');
+                quote(line, r.parentId()).append(',');
+                quote(line, time(r.createdAt())).append(',');
+                quote(line, time(r.updatedAt())).append(',');
+                try {
+                    quote(line, json.writeValueAsString(r.d())).append(',');
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                quote(line, r.status()).append(',');
+                quote(line, r.reason()).append('\n');
+                byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
+                buf.write(b, 0, b.length);
+                if (buf.size() >= 1 << 16) {
+                    copy.writeToCopy(buf.toByteArray(), 0, buf.size());
+                    buf.reset();
+                }
+            }
+            if (buf.size() > 0) {
+                copy.writeToCopy(buf.toByteArray(), 0, buf.size());
+            }
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("analyze mig_stage");
+        }
+    }
+
+    private static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static StringBuilder quote(StringBuilder line, String s) {
+        if (s == null) {
+            return line;
+        }
+        line.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"') {
+                line.append('"');
+            }
+            if (ch != 0) {
+                line.append(ch);
+            }
+        }
+        return line.append('"');
+    }
+}
