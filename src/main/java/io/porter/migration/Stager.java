@@ -198,7 +198,7 @@ final class Stager {
         }
         Records.Author a = p.author() == null ? new Records.Author("unknown", null) : p.author();
         rows.add(new StageRow(kind, p.sourceId(), parent == null ? p.parentSourceId() : parent, p.createdAt(), null, d("part_type", type,
-                "author_kind", a.kind(), "author_id", a.sourceId(), "body", p.bodyHtml(), "pos", pos,
+                "author_kind", a.kind(), "author_id", a.sourceId(), "body", html(p.bodyHtml()), "pos", pos,
                 "assigned_teammate", p.assignedToTeammate(), "assigned_team", p.assignedToTeam())));
         if (p.attachments() != null) {
             for (Records.Attachment att : p.attachments()) {
@@ -206,6 +206,11 @@ final class Stager {
             }
         }
         return rows;
+    }
+
+    /** Bodies from another tool are HTML Porter's pages show as HTML: sanitised on the way in, as the API's are. */
+    private static String html(String raw) {
+        return raw == null ? null : io.porter.values.SafeHtml.sanitise(raw);
     }
 
     private static String extension(String name) {
@@ -317,6 +322,6 @@ final class Stager {
     StageRow translation(Records.Translation t) {
         String state = "published".equals(t.state()) ? "published" : "draft";
         return new StageRow("translation", t.articleSourceId() + ":" + t.locale(), t.articleSourceId(), t.createdAt(), t.updatedAt(),
-                d("locale", t.locale() == null ? "en" : t.locale(), "title", t.title(), "body", t.bodyHtml(), "state", state));
+                d("locale", t.locale() == null ? "en" : t.locale(), "title", t.title(), "body", html(t.bodyHtml()), "state", state));
     }
 }

@@ -286,6 +286,26 @@ class MigrationApiTest extends TestWorkspaces {
     }
 
     @Test
+    void migratedBodiesAreSanitisedLikeTheApisBeforeAnyPageShowsThem() throws IOException {
+        Ws ws = newWorkspace();
+        Api api = ws.api();
+        Path dir = Files.createTempDirectory("freshdesk-xss");
+        try (Stream<Path> files = Files.list(fixture("freshdesk"))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f).replace("<div>We are on it</div>",
+                        "<div onclick=\\\"steal()\\\">We are <b>on</b> it<script>steal()</script><img src=x onerror=steal()></div>");
+                Files.writeString(dir.resolve(f.getFileName()), text);
+            }
+        }
+        long id = upload(api, "freshdesk", dir);
+        awaitRun(api, api.post("/api/v1/migrations/" + id + "/full", null));
+        String body = db.sql("select body_html from ticket_part where workspace_id = ? and position = 2").param(ws.id())
+                .query(String.class).single();
+        assertThat(body).contains("We are <b>on</b> it").doesNotContain("script").doesNotContain("onerror")
+                .doesNotContain("onclick").doesNotContain("steal");
+    }
+
+    @Test
     void anotherWorkspaceSeesNothing() {
         Ws ws = newWorkspace();
         Ws other = newWorkspace();
