@@ -108,7 +108,7 @@ public class ImportRunner {
     /** Runs an import to its end in this thread; returns false when another process holds it. */
     public boolean run(long ws, long id, IntConsumer progress, Timings timings) {
         try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock, ws, id)) {
+            if (!io.porter.db.JobLocks.tryLock(lock, "porter-import-" + ws + "-" + id)) {
                 return false;
             }
             try {
@@ -241,16 +241,6 @@ public class ImportRunner {
                         + " — the rows applied so far are kept whole; start the import again to finish it", "/imports/" + id);
             }
         });
-    }
-
-    private static boolean tryLock(Connection c, long ws, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
-            ps.setString(1, "porter-import-" + ws + "-" + id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
     }
 
     /** On start, imports left running by a process that died are taken up again. */

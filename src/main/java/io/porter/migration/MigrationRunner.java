@@ -94,7 +94,7 @@ public class MigrationRunner {
     /** Runs a migration run to its end in this thread; false when another process holds it. */
     public boolean run(long ws, long runId, Timings timings) {
         try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock, ws, runId)) {
+            if (!io.porter.db.JobLocks.tryLock(lock, "porter-migration-" + ws + "-" + runId)) {
                 return false;
             }
             try {
@@ -271,16 +271,6 @@ public class MigrationRunner {
                         + " — what was migrated so far is kept; start the run again to finish it", "/api/v1/migrations/runs/" + runId);
             }
         });
-    }
-
-    private static boolean tryLock(Connection c, long ws, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
-            ps.setString(1, "porter-migration-" + ws + "-" + id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
     }
 
     /** On start, runs left running by a process that died are taken up again. */

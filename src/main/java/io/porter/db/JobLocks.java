@@ -1,0 +1,28 @@
+package io.porter.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Who runs a background job (an import, a migration run): a PostgreSQL session-level advisory lock, held on a
+ * connection for as long as the job runs. A process that dies loses its connection and with it the lock, so the
+ * next process to start can take the job up again; two processes never run it at once.
+ */
+public final class JobLocks {
+
+    private JobLocks() {
+    }
+
+    /** Takes the lock named {@code key} on this connection, or answers false when another session holds it. */
+    public static boolean tryLock(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}
