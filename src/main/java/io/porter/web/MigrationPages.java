@@ -392,6 +392,8 @@ class MigrationPages {
         Migrations.RunRow r = migrations.runRow(ws, run);
         model.addAttribute("source", migrations.sourceRow(ws, r.sourceId()));
         model.addAttribute("view", view(r, locale));
+        model.addAttribute("progressText", progressText(r, locale));
+        model.addAttribute("shownDone", shownDone(r));
         return "migrations/run";
     }
 
@@ -404,7 +406,7 @@ class MigrationPages {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("status", r.status());
         p.put("stage", r.stage());
-        p.put("rows_done", r.recordsDone());
+        p.put("rows_done", shownDone(r));
         p.put("total", r.recordsTotal());
         p.put("percent", v.percent());
         p.put("text", progressText(r, locale));
@@ -412,9 +414,18 @@ class MigrationPages {
         return p;
     }
 
+    /**
+     * "N of M records · stage". The runner counts every staged row (attachments and team members too) against a total
+     * from the scan that leaves them out, so the count shown stops at the total.
+     */
     String progressText(Migrations.RunRow r, Locale locale) {
-        String stage = r.stage() == null ? msg("web.migrate.stage.starting", locale) : typeLabel(r.stage(), locale);
-        return msg("web.migrate.progress.text", locale, r.recordsDone(), r.recordsTotal(), stage);
+        String stage = "completed".equals(r.status()) ? msg("web.migrate.stage.done", locale)
+                : r.stage() == null ? msg("web.migrate.stage.starting", locale) : typeLabel(r.stage(), locale);
+        return msg("web.migrate.progress.text", locale, shownDone(r), r.recordsTotal(), stage);
+    }
+
+    static long shownDone(Migrations.RunRow r) {
+        return "completed".equals(r.status()) ? r.recordsTotal() : Math.min(r.recordsDone(), r.recordsTotal());
     }
 
     @GetMapping("/migrations/runs/{run}/report.csv")
