@@ -301,6 +301,32 @@ public class Migrations {
         return deleted;
     }
 
+    /** How a team of the export lands in Porter: its Porter name, and whether a team of that name exists already. */
+    public record TeamMatch(String sourceName, String porterName, boolean mapped, boolean exists) {
+    }
+
+    /**
+     * The teams of an export with where each goes under the export's options: a mapped name, else the same name; a
+     * Porter team of that name gets the records, else the run creates it (as {@link Stager} decides).
+     */
+    public List<TeamMatch> teamMatches(long ws, long id) {
+        SourceRow s = sourceRow(ws, id);
+        java.util.Set<String> existing = new java.util.HashSet<>(db.sql("select name from team where workspace_id = ?").param(ws).query(String.class).list());
+        List<TeamMatch> out = new java.util.ArrayList<>();
+        try (SourceReader r = Sources.open(s.system(), Path.of(s.location()));
+             io.porter.migration.sources.RecordStream<io.porter.migration.sources.Records.Team> teams = r.teams()) {
+            teams.forEachRemaining(t -> {
+                if (t.name() != null) {
+                    String target = s.options().teams().getOrDefault(t.name(), t.name()).strip();
+                    out.add(new TeamMatch(t.name(), target, s.options().teams().containsKey(t.name()), existing.contains(target)));
+                }
+            });
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Cannot read this " + s.system() + " export: " + e.getMessage());
+        }
+        return out;
+    }
+
     String write(Object value) {
         try {
             return json.writeValueAsString(value);

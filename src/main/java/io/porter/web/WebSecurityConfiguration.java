@@ -13,7 +13,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * The web pages: everything outside /api/**. Form sign-in, a session, CSRF tokens on every form; the workspace and
- * the role are checked on every request ({@link WorkspaceSelectionFilter}). Importing and integrations are for owners and admins.
+ * the role are checked on every request ({@link WorkspaceSelectionFilter}). Importing, migrations and integrations are for owners and admins.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,6 +33,7 @@ class WebSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/imports/**", "/settings/imports/**").hasAuthority(WebAuthentication.IMPORT)
+                        .requestMatchers("/migrations/**", "/settings/migrations", "/settings/migrations/**").hasAuthority(WebAuthentication.IMPORT)
                         .requestMatchers("/settings/integrations", "/settings/integrations/**").hasAuthority(WebAuthentication.INTEGRATIONS)
                         .anyRequest().hasAuthority(WebAuthentication.MEMBER))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/contacts", false).failureUrl("/login?error"))

@@ -37,6 +37,11 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
     }
 
+    /** A GET asking for another type than HTML, as a page's script does (e.g. application/json). */
+    public Page get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    }
+
     /** Posts a form as it is: pass "_csrf" yourself, or leave it out to see the refusal. */
     public Page post(String path, Map<String, String> form) {
         return post(path, List.copyOf(form.entrySet()));
