@@ -139,19 +139,19 @@ public class MigrationRunner {
                 int skip = i == from ? run.stageDone() : 0;
                 long t0 = System.nanoTime();
                 done = switch (stage) {
-                    case "teammates" -> stage(ctx, stage, skip, done, reader.teammates(), sel::teammate, r -> List.of(stager.teammate(r)));
-                    case "teams" -> stage(ctx, stage, skip, done, reader.teams(), x -> true, stager::team);
-                    case "companies" -> stage(ctx, stage, skip, done, reader.companies(), sel::company, r -> List.of(stager.company(r)));
-                    case "contacts" -> stage(ctx, stage, skip, done, reader.contacts(), sel::contact, r -> List.of(stager.contact(r)));
-                    case "conversations" -> stage(ctx, stage, skip, done, reader.conversations(), sel::conversation, stager::conversation);
-                    case "tickets" -> stage(ctx, stage, skip, done, reader.tickets(), sel::ticket, stager::ticket);
-                    case "ticket_parts" -> stage(ctx, stage, skip, done, reader.ticketParts(), sel::ticketPart,
+                    case "teammates" -> stage(ctx, timings, stage, skip, done, reader.teammates(), sel::teammate, r -> List.of(stager.teammate(r)));
+                    case "teams" -> stage(ctx, timings, stage, skip, done, reader.teams(), x -> true, stager::team);
+                    case "companies" -> stage(ctx, timings, stage, skip, done, reader.companies(), sel::company, r -> List.of(stager.company(r)));
+                    case "contacts" -> stage(ctx, timings, stage, skip, done, reader.contacts(), sel::contact, r -> List.of(stager.contact(r)));
+                    case "conversations" -> stage(ctx, timings, stage, skip, done, reader.conversations(), sel::conversation, stager::conversation);
+                    case "tickets" -> stage(ctx, timings, stage, skip, done, reader.tickets(), sel::ticket, stager::ticket);
+                    case "ticket_parts" -> stage(ctx, timings, stage, skip, done, reader.ticketParts(), sel::ticketPart,
                             p -> stager.part("ticket_part", p, null, null));
-                    case "kb_categories" -> stage(ctx, stage, skip, done, reader.kbCategories(), sel::category, r -> List.of(stager.category(r)));
-                    case "kb_folders" -> stage(ctx, stage, skip, done, reader.kbFolders(), sel::folder, r -> List.of(stager.folder(r)));
-                    case "articles" -> stage(ctx, stage, skip, done, reader.articles(), sel::article, stager::article);
+                    case "kb_categories" -> stage(ctx, timings, stage, skip, done, reader.kbCategories(), sel::category, r -> List.of(stager.category(r)));
+                    case "kb_folders" -> stage(ctx, timings, stage, skip, done, reader.kbFolders(), sel::folder, r -> List.of(stager.folder(r)));
+                    case "articles" -> stage(ctx, timings, stage, skip, done, reader.articles(), sel::article, stager::article);
                     case "translations" -> options.translations()
-                            ? stage(ctx, stage, skip, done, reader.translations(), sel::translation, r -> List.of(stager.translation(r)))
+                            ? stage(ctx, timings, stage, skip, done, reader.translations(), sel::translation, r -> List.of(stager.translation(r)))
                             : done;
                     default -> throw new IllegalStateException(stage);
                 };
@@ -164,7 +164,7 @@ public class MigrationRunner {
     }
 
     /** One stage: the selected records, after the {@code skip} a previous attempt committed, in chunks. */
-    private <T> long stage(MigrationLoader.Run ctx, String stage, int skip, long done, RecordStream<T> records, Predicate<T> selected,
+    private <T> long stage(MigrationLoader.Run ctx, Timings timings, String stage, int skip, long done, RecordStream<T> records, Predicate<T> selected,
                            Function<T, List<StageRow>> stage0) {
         try (records) {
             int index = 0;
@@ -181,30 +181,32 @@ public class MigrationRunner {
                 rows.addAll(stage0.apply(r));
                 inChunk++;
                 if (inChunk >= chunkSize || rows.size() >= chunkSize * 40) {
-                    done = commit(ctx, stage, index, done, rows);
+                    done = commit(ctx, timings, stage, index, done, rows);
                     rows = new ArrayList<>();
                     inChunk = 0;
                 }
             }
             if (!rows.isEmpty() || skip == 0) {
-                done = commit(ctx, stage, index, done, rows);
+                done = commit(ctx, timings, stage, index, done, rows);
             }
             return done;
         }
     }
 
-    private long commit(MigrationLoader.Run ctx, String stage, int stageDone, long done, List<StageRow> rows) {
+    private long commit(MigrationLoader.Run ctx, Timings timings, String stage, int stageDone, long done, List<StageRow> rows) {
         long total = done + rows.size();
         tx.executeWithoutResult(s -> {
             if (!rows.isEmpty()) {
                 Connection c = DataSourceUtils.getConnection(dataSource);
+                long t = System.nanoTime();
                 try {
                     StageCopy.write(c, rows, json);
                 } catch (SQLException e) {
                     throw new IllegalStateException("Could not stage records: " + e.getMessage(), e);
                 }
+                timings.add("chunk copy to mig_stage", t);
                 List<String> kinds = rows.stream().map(StageRow::kind).distinct().toList();
-                new MigrationLoader(db, ctx).apply(kinds);
+                new MigrationLoader(db, ctx, timings).apply(kinds);
             }
             db.sql("update migration_run set stage = ?, stage_done = ?, records_done = ? where workspace_id = ? and id = ?")
                     .params(stage, stageDone, total, ctx.ws(), ctx.runId()).update();
