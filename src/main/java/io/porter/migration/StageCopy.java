@@ -31,9 +31,6 @@ final class StageCopy {
         try (Statement s = c.createStatement()) {
             s.execute(CREATE);
             s.execute("truncate mig_stage");
-            // every statement of a chunk joins thousands of staged rows at once: hash joins, never a nested loop
-            // rescanning a table per staged row (the planner misjudges the selectivity of the staged JSON values)
-            s.execute("set local enable_nestloop = off");
         }
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy mig_stage (seq, kind, source_id, parent_id, created_at, updated_at, d, status, reason) from stdin (format csv)");
