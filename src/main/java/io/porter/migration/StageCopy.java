@@ -31,6 +31,9 @@ final class StageCopy {
         try (Statement s = c.createStatement()) {
             s.execute(CREATE);
             s.execute("truncate mig_stage");
+            // a chunk's statements each take milliseconds: compiling them (over 100 ms each once the tables are large
+            // enough for their cost to pass the JIT thresholds) costs more than it could save
+            s.execute("set local jit = off");
         }
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy mig_stage (seq, kind, source_id, parent_id, created_at, updated_at, d, status, reason) from stdin (format csv)");
