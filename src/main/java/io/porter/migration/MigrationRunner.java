@@ -68,7 +68,7 @@ public class MigrationRunner {
 
     MigrationRunner(DataSource dataSource, JdbcClient db, TransactionTemplate tx, ObjectMapper json, AttachmentStore store,
                     Workspaces workspaces, Notifications notifications, Migrations migrations,
-                    @Value("${porter.migrations.chunk-size:500}") int chunkSize,
+                    @Value("${porter.migrations.chunk-size:2000}") int chunkSize,
                     @Value("${porter.imports.resume-on-start:true}") boolean resumeOnStart) {
         this.dataSource = dataSource;
         this.db = db;
