@@ -1,5 +1,6 @@
 package io.porter.migration;
 
+import io.porter.imports.Timings;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +23,12 @@ final class MigrationLoader {
 
     private final JdbcClient db;
     private final Run run;
+    private final Timings timings;
 
-    MigrationLoader(JdbcClient db, Run run) {
+    MigrationLoader(JdbcClient db, Run run, Timings timings) {
         this.db = db;
         this.run = run;
+        this.timings = timings;
     }
 
     private int sql(String sql) {
@@ -37,7 +40,17 @@ final class MigrationLoader {
         for (var e : extra.entrySet()) {
             spec = spec.param(e.getKey(), e.getValue());
         }
-        return spec.update();
+        long t = System.nanoTime();
+        int n = spec.update();
+        timings.add(label(sql, extra), t);
+        return n;
+    }
+
+    /** The name of a statement in the timings: its kind and its opening words. */
+    private static String label(String sql, Map<String, ?> extra) {
+        String flat = sql.replaceAll("\\s+", " ").strip();
+        Object kind = extra.get("kind");
+        return "sql " + (kind == null ? "" : "[" + kind + "] ") + (flat.length() > 110 ? flat.substring(0, 110) + "..." : flat);
     }
 
     private boolean any(String kind) {

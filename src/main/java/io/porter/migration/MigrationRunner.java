@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public class MigrationRunner {
 
     MigrationRunner(DataSource dataSource, JdbcClient db, TransactionTemplate tx, ObjectMapper json, AttachmentStore store,
                     Workspaces workspaces, Notifications notifications, Migrations migrations,
-                    @Value("${porter.migrations.chunk-size:500}") int chunkSize,
+                    @Value("${porter.migrations.chunk-size:2000}") int chunkSize,
                     @Value("${porter.imports.resume-on-start:true}") boolean resumeOnStart) {
         this.dataSource = dataSource;
         this.db = db;
@@ -132,6 +133,7 @@ public class MigrationRunner {
             };
             timings.add("select", t);
             Stager stager = new Stager(ws, options, country, store, reader);
+            TableStats stats = new TableStats();
             int from = run.stage() == null ? 0 : STAGES.indexOf(run.stage());
             long done = run.recordsDone();
             for (int i = from; i < STAGES.size(); i++) {
@@ -139,19 +141,19 @@ public class MigrationRunner {
                 int skip = i == from ? run.stageDone() : 0;
                 long t0 = System.nanoTime();
                 done = switch (stage) {
-                    case "teammates" -> stage(ctx, stage, skip, done, reader.teammates(), sel::teammate, r -> List.of(stager.teammate(r)));
-                    case "teams" -> stage(ctx, stage, skip, done, reader.teams(), x -> true, stager::team);
-                    case "companies" -> stage(ctx, stage, skip, done, reader.companies(), sel::company, r -> List.of(stager.company(r)));
-                    case "contacts" -> stage(ctx, stage, skip, done, reader.contacts(), sel::contact, r -> List.of(stager.contact(r)));
-                    case "conversations" -> stage(ctx, stage, skip, done, reader.conversations(), sel::conversation, stager::conversation);
-                    case "tickets" -> stage(ctx, stage, skip, done, reader.tickets(), sel::ticket, stager::ticket);
-                    case "ticket_parts" -> stage(ctx, stage, skip, done, reader.ticketParts(), sel::ticketPart,
+                    case "teammates" -> stage(ctx, timings, stats, stage, skip, done, reader.teammates(), sel::teammate, r -> List.of(stager.teammate(r)));
+                    case "teams" -> stage(ctx, timings, stats, stage, skip, done, reader.teams(), x -> true, stager::team);
+                    case "companies" -> stage(ctx, timings, stats, stage, skip, done, reader.companies(), sel::company, r -> List.of(stager.company(r)));
+                    case "contacts" -> stage(ctx, timings, stats, stage, skip, done, reader.contacts(), sel::contact, r -> List.of(stager.contact(r)));
+                    case "conversations" -> stage(ctx, timings, stats, stage, skip, done, reader.conversations(), sel::conversation, stager::conversation);
+                    case "tickets" -> stage(ctx, timings, stats, stage, skip, done, reader.tickets(), sel::ticket, stager::ticket);
+                    case "ticket_parts" -> stage(ctx, timings, stats, stage, skip, done, reader.ticketParts(), sel::ticketPart,
                             p -> stager.part("ticket_part", p, null, null));
-                    case "kb_categories" -> stage(ctx, stage, skip, done, reader.kbCategories(), sel::category, r -> List.of(stager.category(r)));
-                    case "kb_folders" -> stage(ctx, stage, skip, done, reader.kbFolders(), sel::folder, r -> List.of(stager.folder(r)));
-                    case "articles" -> stage(ctx, stage, skip, done, reader.articles(), sel::article, stager::article);
+                    case "kb_categories" -> stage(ctx, timings, stats, stage, skip, done, reader.kbCategories(), sel::category, r -> List.of(stager.category(r)));
+                    case "kb_folders" -> stage(ctx, timings, stats, stage, skip, done, reader.kbFolders(), sel::folder, r -> List.of(stager.folder(r)));
+                    case "articles" -> stage(ctx, timings, stats, stage, skip, done, reader.articles(), sel::article, stager::article);
                     case "translations" -> options.translations()
-                            ? stage(ctx, stage, skip, done, reader.translations(), sel::translation, r -> List.of(stager.translation(r)))
+                            ? stage(ctx, timings, stats, stage, skip, done, reader.translations(), sel::translation, r -> List.of(stager.translation(r)))
                             : done;
                     default -> throw new IllegalStateException(stage);
                 };
@@ -164,7 +166,7 @@ public class MigrationRunner {
     }
 
     /** One stage: the selected records, after the {@code skip} a previous attempt committed, in chunks. */
-    private <T> long stage(MigrationLoader.Run ctx, String stage, int skip, long done, RecordStream<T> records, Predicate<T> selected,
+    private <T> long stage(MigrationLoader.Run ctx, Timings timings, TableStats stats, String stage, int skip, long done, RecordStream<T> records, Predicate<T> selected,
                            Function<T, List<StageRow>> stage0) {
         try (records) {
             int index = 0;
@@ -181,34 +183,40 @@ public class MigrationRunner {
                 rows.addAll(stage0.apply(r));
                 inChunk++;
                 if (inChunk >= chunkSize || rows.size() >= chunkSize * 40) {
-                    done = commit(ctx, stage, index, done, rows);
+                    done = commit(ctx, timings, stats, stage, index, done, rows);
                     rows = new ArrayList<>();
                     inChunk = 0;
                 }
             }
             if (!rows.isEmpty() || skip == 0) {
-                done = commit(ctx, stage, index, done, rows);
+                done = commit(ctx, timings, stats, stage, index, done, rows);
             }
             return done;
         }
     }
 
-    private long commit(MigrationLoader.Run ctx, String stage, int stageDone, long done, List<StageRow> rows) {
+    private long commit(MigrationLoader.Run ctx, Timings timings, TableStats stats, String stage, int stageDone, long done, List<StageRow> rows) {
         long total = done + rows.size();
         tx.executeWithoutResult(s -> {
             if (!rows.isEmpty()) {
                 Connection c = DataSourceUtils.getConnection(dataSource);
+                long t = System.nanoTime();
                 try {
                     StageCopy.write(c, rows, json);
                 } catch (SQLException e) {
                     throw new IllegalStateException("Could not stage records: " + e.getMessage(), e);
                 }
+                timings.add("chunk copy to mig_stage", t);
                 List<String> kinds = rows.stream().map(StageRow::kind).distinct().toList();
-                new MigrationLoader(db, ctx).apply(kinds);
+                new MigrationLoader(db, ctx, timings).apply(kinds);
             }
             db.sql("update migration_run set stage = ?, stage_done = ?, records_done = ? where workspace_id = ? and id = ?")
                     .params(stage, stageDone, total, ctx.ws(), ctx.runId()).update();
         });
+        long t = System.nanoTime();
+        stats.committed(rows.stream().collect(Collectors.groupingBy(StageRow::kind, Collectors.counting())),
+                table -> db.sql("analyze " + table).update());
+        timings.add("analyze written tables", t);
         return total;
     }
 

@@ -20,7 +20,8 @@ import java.util.Locale;
  * 2,000 tickets and 1,000 articles (sizes from -Dbench.conversations, -Dbench.partsPer, -Dbench.tickets,
  * -Dbench.articles), migrates it with {@code porter migrate --timings} into a fresh database on the PostgreSQL at
  * PORTER_BENCH_DB_URL (default 127.0.0.1:5432), checks nothing was lost or duplicated, and prints the time of each
- * stage and records per second. Run it with {@code ./mvnw -Pmigrate-bench verify}.
+ * stage, of each set-based statement summed over the chunks, and records per second. Run it with
+ * {@code ./mvnw -Pmigrate-bench verify}; {@code -Dbench.keep=true} leaves the migrated database behind.
  */
 public final class MigrationBenchmark {
 
@@ -75,8 +76,13 @@ public final class MigrationBenchmark {
             long records = (long) conversations * (partsPer + 1) + tickets * 4L + articles + contacts;
             System.out.printf(Locale.ROOT, "whole migrate command (JVM start included): %.1f s, %,.0f records per second%n", secs, records / secs);
         } finally {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + db + " with (force)");
+            if (Boolean.getBoolean("bench.keep")) {
+                // -Dbench.keep=true: the migrated database stays, to EXPLAIN the chunk statements against it
+                System.out.println("kept database " + db);
+            } else {
+                try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+                    s.execute("drop database if exists " + db + " with (force)");
+                }
             }
         }
     }
