@@ -16,6 +16,9 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("porter");
         config.setMaximumPoolSize(props.poolSizeOrDefault());
+        // Porter's statements are short lookups and chunked set-based writes: JIT compiling them costs more than it
+        // saves (measured: ~150 ms of compiling for a 1 ms statement once estimates grow), so it is off
+        config.setConnectionInitSql("set jit = off");
         if (props.external()) {
             config.setJdbcUrl(props.url());
             config.setUsername(props.user());

@@ -48,9 +48,13 @@ public class SyncWorker {
     private final WebhookSender webhooks;
     private final KlaviyoSender klaviyo;
 
+    /** The delivery queue grows by the million in a backlog: its plans must know it (see GrowthStats). */
+    private final io.porter.db.GrowthStats stats;
+
     SyncWorker(JdbcClient db, TransactionTemplate tx, ObjectMapper json, SecretBox secrets, Notifications notifications,
                SyncProperties props, Clock clock, HttpClient syncHttpClient, TargetGuard guard) {
         this.db = db;
+        this.stats = new io.porter.db.GrowthStats(db);
         this.tx = tx;
         this.json = json;
         this.secrets = secrets;
@@ -119,7 +123,9 @@ public class SyncWorker {
                 update domain_event e set dispatched_at = ? from batch b
                 where e.workspace_id = b.workspace_id and e.id = b.id""")
                 .params(FAN_OUT_BATCH, Timestamp.from(clock.instant()), Timestamp.from(clock.instant())).update());
-        return n == null ? 0 : n;
+        int taken = n == null ? 0 : n;
+        stats.wrote("sync_delivery", taken);
+        return taken;
     }
 
     private int deliverBatch() {
