@@ -72,7 +72,7 @@ public class Companies {
                 insert into company (workspace_id, name, external_id, website, industry, size, custom_attributes)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb) returning id""")
                 .params(ws, name, body.text("external_id", 200), body.text("website", 500), body.text("industry", 200),
-                        size(body), custom == null ? "{}" : write(custom))
+                        size(body), custom == null ? "{}" : io.porter.values.CustomAttributes.toJson(json, custom))
                 .query(Long.class).single();
         Company c = get(ws, id);
         events.record(ws, "company.created", Long.toString(id), payload(c));
@@ -106,7 +106,7 @@ public class Companies {
             } else {
                 // keys set to null are removed, the others set
                 sets.add("custom_attributes = jsonb_strip_nulls(custom_attributes || ?::jsonb)");
-                params.add(write(custom));
+                params.add(io.porter.values.CustomAttributes.toJson(json, custom));
             }
         }
         if (sets.isEmpty()) {
@@ -192,17 +192,6 @@ public class Companies {
         return size;
     }
 
-    private String write(ObjectNode node) {
-        try {
-            String s = json.writeValueAsString(node);
-            if (s.contains("\\u0000")) {
-                throw new InvalidValueException("custom_attributes", null, "contains a NUL character, which cannot be stored");
-            }
-            return s;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Company map(ResultSet rs, int n) throws SQLException {
         try {

@@ -7,8 +7,6 @@ import io.porter.values.Email;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,17 +196,13 @@ class ContactRepository {
         try {
             return new Contact(rs.getObject("id", UUID.class), rs.getString("role"), rs.getString("name"),
                     rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
-                    rs.getString("user_id"), instant(rs, "signed_up_at"), instant(rs, "last_seen_at"),
+                    rs.getString("user_id"), io.porter.db.Rows.instant(rs, "signed_up_at"), io.porter.db.Rows.instant(rs, "last_seen_at"),
                     rs.getString("last_ip"), rs.getString("city"), rs.getString("region"), rs.getString("country"),
                     rs.getString("avatar_url"), rs.getString("language"), json.readTree(rs.getString("custom_attributes")),
-                    List.of((String[]) tags.getArray()), instant(rs, "created_at"), instant(rs, "updated_at"));
+                    List.of((String[]) tags.getArray()), io.porter.db.Rows.instant(rs, "created_at"), io.porter.db.Rows.instant(rs, "updated_at"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("custom_attributes of a contact is not JSON", e);
         }
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 }

@@ -163,7 +163,7 @@ public class Conversations {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning id""")
                 .params(ws, body.text("title", 500), contactId, assigneeId, teamId, body.text("source_type", 50),
                         body.text("delivered_as", 50), Boolean.TRUE.equals(body.bool("priority")),
-                        custom == null ? "{}" : write(custom),
+                        custom == null ? "{}" : io.porter.values.CustomAttributes.toJson(json, custom),
                         author != null && author.type().equals("contact") ? Timestamp.from(Instant.now()) : null,
                         author == null || !author.type().equals("contact"))
                 .query(Long.class).single();
@@ -210,7 +210,7 @@ public class Conversations {
                 sets.add("custom_attributes = '{}'::jsonb");
             } else {
                 sets.add("custom_attributes = jsonb_strip_nulls(custom_attributes || ?::jsonb)");
-                params.add(write(custom));
+                params.add(io.porter.values.CustomAttributes.toJson(json, custom));
             }
         }
         if (!sets.isEmpty()) {
@@ -487,26 +487,11 @@ public class Conversations {
         return s;
     }
 
-    private String write(ObjectNode node) {
-        try {
-            String s = json.writeValueAsString(node);
-            if (s.contains("\\u0000")) {
-                throw new InvalidValueException("custom_attributes", null, "contains a NUL character, which cannot be stored");
-            }
-            return s;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public static ApiException notFound(long id) {
         return ApiException.notFound("There is no conversation " + id + " in this workspace");
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 
     private Conversation map(ResultSet rs, int n) throws SQLException {
         long assignee = rs.getLong("assignee_user_id");
@@ -514,12 +499,12 @@ public class Conversations {
         long team = rs.getLong("team_id");
         TeamRef t = rs.wasNull() ? null : new TeamRef(team, rs.getString("team_name"));
         try {
-            return new Conversation(rs.getLong("id"), rs.getString("title"), rs.getString("state"), instant(rs, "snoozed_until"),
-                    instant(rs, "waiting_since"), rs.getBoolean("priority"), rs.getObject("contact_id", UUID.class), a, t,
+            return new Conversation(rs.getLong("id"), rs.getString("title"), rs.getString("state"), io.porter.db.Rows.instant(rs, "snoozed_until"),
+                    io.porter.db.Rows.instant(rs, "waiting_since"), rs.getBoolean("priority"), rs.getObject("contact_id", UUID.class), a, t,
                     rs.getString("source_type"), rs.getString("delivered_as"), json.readTree(rs.getString("custom_attributes")),
                     List.of((String[]) rs.getArray("tags").getArray()), (Integer) rs.getObject("rating"), rs.getString("rating_remark"),
-                    instant(rs, "rated_at"), rs.getBoolean("read"), rs.getInt("parts_count"), rs.getInt("reopens_count"),
-                    rs.getInt("assignments_count"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                    io.porter.db.Rows.instant(rs, "rated_at"), rs.getBoolean("read"), rs.getInt("parts_count"), rs.getInt("reopens_count"),
+                    rs.getInt("assignments_count"), io.porter.db.Rows.instant(rs, "created_at"), io.porter.db.Rows.instant(rs, "updated_at"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -535,7 +520,7 @@ public class Conversations {
         String type = rs.getString("part_type");
         return new ConversationPart(rs.getLong("id"), rs.getInt("position"), type, type.equals("note"), rs.getString("author_type"),
                 rs.getObject("author_contact_id", UUID.class), a, rs.getString("body_html"), t, tt, List.of(),
-                instant(rs, "created_at"));
+                io.porter.db.Rows.instant(rs, "created_at"));
     }
 
     private static ConversationPart withAttachments(ConversationPart p, List<Attachment> files) {

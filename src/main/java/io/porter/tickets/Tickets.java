@@ -199,7 +199,7 @@ public class Tickets {
                 values (?, (select coalesce(max(ticket_number), 0) + 1 from ticket where workspace_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 returning id""")
                 .params(ws, ws, typeId, category, title, Texts.checked("description", body.text("description", MAX_BODY), MAX_BODY),
-                        contactId, assignee, team, shared == null || shared, custom == null ? "{}" : write(custom))
+                        contactId, assignee, team, shared == null || shared, custom == null ? "{}" : io.porter.values.CustomAttributes.toJson(json, custom))
                 .query(Long.class).single();
         Ticket t = get(ws, id);
         record(ws, "ticket.created", t, Map.of());
@@ -250,7 +250,7 @@ public class Tickets {
                 sets.add("custom_attributes = '{}'::jsonb");
             } else {
                 sets.add("custom_attributes = jsonb_strip_nulls(custom_attributes || ?::jsonb)");
-                params.add(write(custom));
+                params.add(io.porter.values.CustomAttributes.toJson(json, custom));
             }
         }
         if (sets.isEmpty()) {
@@ -424,26 +424,11 @@ public class Tickets {
         return s;
     }
 
-    private String write(ObjectNode node) {
-        try {
-            String s = json.writeValueAsString(node);
-            if (s.contains("\\u0000")) {
-                throw new InvalidValueException("custom_attributes", null, "contains a NUL character, which cannot be stored");
-            }
-            return s;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public static ApiException notFound(long id) {
         return ApiException.notFound("There is no ticket " + id + " in this workspace");
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 
     private Ticket map(ResultSet rs, int n) throws SQLException {
         long typeId = rs.getLong("ticket_type_id");
@@ -455,8 +440,8 @@ public class Tickets {
         try {
             return new Ticket(rs.getLong("id"), rs.getLong("ticket_number"), type, rs.getString("category"), rs.getString("state"),
                     rs.getString("title"), rs.getString("description"), rs.getObject("contact_id", UUID.class), a, t,
-                    instant(rs, "snoozed_until"), rs.getBoolean("shared_with_contact"), json.readTree(rs.getString("custom_attributes")),
-                    rs.getInt("parts_count"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                    io.porter.db.Rows.instant(rs, "snoozed_until"), rs.getBoolean("shared_with_contact"), json.readTree(rs.getString("custom_attributes")),
+                    rs.getInt("parts_count"), io.porter.db.Rows.instant(rs, "created_at"), io.porter.db.Rows.instant(rs, "updated_at"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -468,7 +453,7 @@ public class Tickets {
         String type = rs.getString("part_type");
         return new TicketPart(rs.getLong("id"), rs.getInt("position"), type, type.equals("note"), rs.getString("author_type"),
                 rs.getObject("author_contact_id", UUID.class), a, rs.getString("body_html"), rs.getString("previous_state"),
-                rs.getString("new_state"), List.of(), instant(rs, "created_at"));
+                rs.getString("new_state"), List.of(), io.porter.db.Rows.instant(rs, "created_at"));
     }
 
     private static TicketPart with(TicketPart p, List<Attachment> files) {
