@@ -9,10 +9,12 @@ import java.util.List;
  * {@link StandardField}, never from the file. Every statement can run twice with the same outcome, so a chunk
  * redone after a crash changes nothing more.
  */
-record ApplyStatements(String insertContacts, String updateContacts, String ensureTags, String replaceTags,
-                       String tagNewContacts, String tagExistingContacts, String events) {
+record ApplyStatements(String ensureTags, String insertContacts, String updateContacts, String events) {
 
     private static final String CHUNK = "s.workspace_id = :ws and s.import_id = :id and s.row_no between :lo and :hi";
+    /** The ids of the row's staged tags: its tags cell and the batch and import tags (created by ensureTags). */
+    private static final String TAG_IDS = "array(select t.id from tag t where t.workspace_id = s.workspace_id "
+            + "and t.name = any(s.tags) order by t.id)";
 
     static ApplyStatements of(ImportPlan plan) {
         List<StandardField> mapped = new ArrayList<>();
@@ -24,10 +26,10 @@ record ApplyStatements(String insertContacts, String updateContacts, String ensu
         boolean keep = plan.options().noOverwrite();
         boolean customMapped = plan.targets().values().stream().anyMatch(t -> t instanceof ColumnTarget.Custom);
 
-        StringBuilder cols = new StringBuilder("workspace_id, id, role, custom_attributes, created_at, updated_at");
+        StringBuilder cols = new StringBuilder("workspace_id, id, role, custom_attributes, tag_ids, created_at, updated_at");
         // the role option was checked to be user or lead, so it is a constant here
         String role = "lead".equals(plan.options().role()) ? "lead" : "user";
-        StringBuilder vals = new StringBuilder("s.workspace_id, s.new_contact_id, coalesce(s.role, '" + role + "'), coalesce(s.custom, '{}'::jsonb), now(), now()");
+        StringBuilder vals = new StringBuilder("s.workspace_id, s.new_contact_id, coalesce(s.role, '" + role + "'), coalesce(s.custom, '{}'::jsonb), " + TAG_IDS + ", now(), now()");
         for (StandardField f : mapped) {
             cols.append(", ").append(f.column());
             vals.append(", s.").append(f.column());
@@ -61,6 +63,13 @@ record ApplyStatements(String insertContacts, String updateContacts, String ensu
             sets.add(keep ? "custom_attributes = coalesce(s.custom, '{}'::jsonb) || c.custom_attributes"
                     : "custom_attributes = (c.custom_attributes - coalesce(s.custom_blank, '{}'::text[])) || coalesce(s.custom, '{}'::jsonb)");
         }
+        if (plan.mapsTags() && !keep) {
+            // default mode with a tags column: the contact's tags become that column's tags (plus this import's)
+            sets.add("tag_ids = " + TAG_IDS);
+        } else {
+            sets.add("tag_ids = case when cardinality(s.tags) > 0 then array(select distinct x from unnest(c.tag_ids || "
+                    + TAG_IDS + ") as x order by x) else c.tag_ids end");
+        }
         sets.add("updated_at = now()");
         String update = "update contact c set " + String.join(", ", sets) + " from import_row s where " + CHUNK
                 + " and s.status = 'updated' and c.workspace_id = s.workspace_id and c.id = s.contact_id";
@@ -72,33 +81,12 @@ record ApplyStatements(String insertContacts, String updateContacts, String ensu
                   select unnest(s.tags) as n from import_row s where %s and s.status in ('imported', 'updated')) x
                 where n is not null and btrim(n) <> ''
                 on conflict (workspace_id, name) do nothing""".formatted(CHUNK);
-        // default mode with a tags column: the contact's tags become that column's tags (plus this import's)
-        String replaceTags = plan.mapsTags() && !keep ? """
-                delete from contact_tag ct using import_row s
-                where %s and s.status = 'updated' and ct.workspace_id = s.workspace_id and ct.contact_id = s.contact_id
-                  and not exists (select 1 from tag t where t.workspace_id = ct.workspace_id and t.id = ct.tag_id
-                                  and t.name = any(coalesce(s.tags, '{}'::text[])))""".formatted(CHUNK) : null;
-        // a new contact has no tags yet, and a chunk commits with its progress, so it is never applied twice
-        String tagNewContacts = """
-                insert into contact_tag (workspace_id, contact_id, tag_id)
-                select s.workspace_id, s.new_contact_id, t.id
-                from import_row s cross join lateral unnest(s.tags) as n(name)
-                join tag t on t.workspace_id = s.workspace_id and t.name = n.name
-                where %s and s.status = 'imported'""".formatted(CHUNK);
-        // two rows may reach one existing contact (user_id on one, email on the other), so conflicts are possible
-        String tagExistingContacts = """
-                insert into contact_tag (workspace_id, contact_id, tag_id)
-                select s.workspace_id, s.contact_id, t.id
-                from import_row s cross join lateral unnest(s.tags) as n(name)
-                join tag t on t.workspace_id = s.workspace_id and t.name = n.name
-                where %s and s.status = 'updated'
-                on conflict do nothing""".formatted(CHUNK);
         String events = """
                 insert into domain_event (workspace_id, type, subject_id, payload)
                 select s.workspace_id, case s.status when 'imported' then 'contact.created' else 'contact.updated' end,
                        coalesce(s.contact_id, s.new_contact_id)::text,
                        jsonb_build_object('import_id', s.import_id, 'row', s.row_no, 'trigger_automations', :automations)
                 from import_row s where %s and s.status in ('imported', 'updated') order by s.row_no""".formatted(CHUNK);
-        return new ApplyStatements(insert, update, ensureTags, replaceTags, tagNewContacts, tagExistingContacts, events);
+        return new ApplyStatements(ensureTags, insert, update, events);
     }
 }

@@ -158,17 +158,12 @@ public class ImportRunner {
                     .params(ws, id, from, to).query(Integer.class).single();
             tx.executeWithoutResult(s -> {
                 long t = System.nanoTime();
+                run(sql.ensureTags(), ws, id, from, to, null);
+                t = lap(timings, "apply: tags", t);
                 run(sql.insertContacts(), ws, id, from, to, null);
                 t = lap(timings, "apply: insert contacts", t);
                 run(sql.updateContacts(), ws, id, from, to, null);
                 t = lap(timings, "apply: update contacts", t);
-                run(sql.ensureTags(), ws, id, from, to, null);
-                if (sql.replaceTags() != null) {
-                    run(sql.replaceTags(), ws, id, from, to, null);
-                }
-                run(sql.tagNewContacts(), ws, id, from, to, null);
-                run(sql.tagExistingContacts(), ws, id, from, to, null);
-                t = lap(timings, "apply: tags", t);
                 run(sql.events(), ws, id, from, to, plan.options().triggerAutomations());
                 t = lap(timings, "apply: events", t);
                 db.sql("update import_job set rows_done = ? where workspace_id = ? and id = ?").params(applied, ws, id).update();

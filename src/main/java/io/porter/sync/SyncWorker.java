@@ -163,12 +163,11 @@ public class SyncWorker {
                        c.id as c_id, c.role, c.name, c.first_name, c.last_name, c.email, c.phone, c.user_id, c.signed_up_at,
                        c.last_seen_at, c.last_ip, c.city, c.region, c.country, c.avatar_url, c.language,
                        c.custom_attributes::text as custom_attributes, c.created_at as c_created_at, c.updated_at as c_updated_at,
-                       array(select t.name from contact_tag ct join tag t on t.workspace_id = ct.workspace_id and t.id = ct.tag_id
-                             where ct.workspace_id = c.workspace_id and ct.contact_id = c.id order by t.name collate "C") as tags
+                       TAG_NAMES as tags
                 from ev left join contact c on c.workspace_id = ev.workspace_id
                   and c.id = case when ev.contact_key ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                                   then ev.contact_key::uuid end
-                order by ev.event_id""")
+                order by ev.event_id""".replace("TAG_NAMES", io.porter.contacts.ContactSql.TAG_NAMES))
                 .params(Timestamp.from(now), props.batchSize() * 4, props.batchSize()).query(this::item).list();
         if (items.isEmpty()) {
             return 0;

@@ -230,8 +230,8 @@ public final class ImportBenchmark {
         copy.writeToCopy(bytes, 0, bytes.length);
         copy.endCopy();
         exec(c, "insert into tag (workspace_id, name) values (" + ws + ", 'legacy')");
-        exec(c, "insert into contact_tag (workspace_id, contact_id, tag_id) select c.workspace_id, c.id, t.id from contact c "
-                + "join tag t on t.workspace_id = c.workspace_id and t.name = 'legacy' where c.workspace_id = " + ws);
+        exec(c, "update contact c set tag_ids = array[t.id] from tag t "
+                + "where t.workspace_id = c.workspace_id and t.name = 'legacy' and c.workspace_id = " + ws);
     }
 
     /** A copy of the contact table (its indexes too, and a unique email key for the upsert) with the same contacts. */
