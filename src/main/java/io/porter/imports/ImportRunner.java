@@ -79,6 +79,9 @@ public class ImportRunner {
                 default -> "This import has " + job.status() + " already";
             });
         }
+        if (rowsLost(job)) {
+            throw new ImportRejectedException(rowsLostMessage(job));
+        }
         try {
             int changed = db.sql("""
                     update import_job set status = 'running', started_at = coalesce(started_at, now()), failure = null
@@ -131,6 +134,9 @@ public class ImportRunner {
         if (!"running".equals(job.status())) {
             return;
         }
+        if (rowsLost(job)) {
+            throw new ImportRejectedException(rowsLostMessage(job));
+        }
         ImportPlan plan = ImportPlan.check(job.options(), job.mapping(), job.header(), CustomFieldRef.of(db, ws),
                 workspaces.get(ws).defaultCountry(), io.porter.imports.sources.Source.parse(job.source()));
         tx.executeWithoutResult(s -> {
@@ -179,6 +185,25 @@ public class ImportRunner {
         ResultFileWriter.writeResultFile(dataSource, applied, files.original(ws, id), files.result(ws, id));
         timings.add("result file", t1);
         complete(applied);
+    }
+
+    /**
+     * True when rows are left to apply but none is staged: import_row is unlogged, and PostgreSQL empties it when it
+     * recovers from a crash of its own.
+     */
+    private boolean rowsLost(ImportJob job) {
+        return job.rowsDone() < job.counts().total() && !db.sql(
+                "select exists (select 1 from import_row where workspace_id = ? and import_id = ?)")
+                .params(job.workspaceId(), job.id()).query(Boolean.class).single();
+    }
+
+    private static String rowsLostMessage(ImportJob job) {
+        return "The reviewed rows of this import are gone: PostgreSQL restarted after a crash, and it does not keep "
+                + "an import's staged rows through that. " + (job.rowsDone() == 0 ? "No row was applied. "
+                : "The first " + job.rowsDone() + " rows were applied, each chunk whole. ")
+                + ("reviewed".equals(job.status()) ? "Review it again (its file is kept), then start it."
+                : "Upload the file again and import it: rows applied already match their contacts, so review it again "
+                + "before you start it.");
     }
 
     /** The row number {@code offset} staged rows after {@code after}, if there is one. */

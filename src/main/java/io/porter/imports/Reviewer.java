@@ -43,6 +43,8 @@ class Reviewer {
             long id = job.id();
             db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(ws, id).update();
             db.sql(Classifier.CREATE_STAGE).update();
+            // classifying sorts and hashes every identifier of the file: in memory, not in temporary files
+            db.sql("set local work_mem = '64MB'").update();
             Connection c = DataSourceUtils.getConnection(dataSource);
             CsvFormat format = new CsvFormat(CsvFormat.parseEncoding(job.encoding()), CsvFormat.parseDelimiter(job.delimiter()));
             try (CsvFile csv = CsvFile.open(original, format); StagingWriter staging = new StagingWriter(c, ws, id, json)) {

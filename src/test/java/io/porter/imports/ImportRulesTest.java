@@ -35,6 +35,9 @@ class ImportRulesTest extends TestWorkspaces {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    ImportRunner runner;
+
     @Value("${porter.data-dir}")
     Path dataDir;
 
@@ -465,6 +468,50 @@ class ImportRulesTest extends TestWorkspaces {
         assertThat(d.start(up.id()).status()).isEqualTo(202);
         d.await(up.id());
         assertThat(d.contactCount()).isEqualTo(1);
+    }
+
+    @Test
+    void startingAReviewWhoseRowsPostgresqlLostIsRefusedSayingToReviewAgain() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.upload("lost.csv", "Email,Name\na@example.com,A\n");
+        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
+        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        // what crash recovery does to the unlogged import_row table (only this import's rows: tests share the server)
+        db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(ws.id(), up.id()).update();
+
+        Api.Response start = d.start(up.id());
+        assertThat(start.status()).isBetween(400, 409);
+        assertThat(start.detail()).contains("PostgreSQL restarted").contains("No row was applied").contains("Review it again");
+        assertThat(d.contactCount()).isZero();
+
+        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        assertThat(d.start(up.id()).status()).isEqualTo(202);
+        d.await(up.id());
+        assertThat(d.contactCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anImportWhoseRowsPostgresqlLostMidwayFailsCleanlySayingWhatWasApplied() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.upload("midway.csv", "Email,Name\na@example.com,A\nb@example.com,B\n");
+        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
+        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        // as a process that died after its first chunk leaves it, on a server that has since recovered from a crash
+        db.sql("update import_job set status = 'running', rows_done = 1 where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
+        db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(ws.id(), up.id()).update();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.run(ws.id(), up.id(), n -> { }, new Timings()))
+                .isInstanceOf(ImportRejectedException.class);
+
+        JsonNode job = ws.api().get("/api/v1/imports/" + up.id()).json();
+        assertThat(job.path("status").asText()).isEqualTo("failed");
+        assertThat(job.toString()).contains("PostgreSQL restarted").contains("The first 1 rows were applied")
+                .contains("review it again");
+        Api.Response again = d.start(up.id());
+        assertThat(again.status()).isBetween(400, 409);
+        assertThat(again.detail()).contains("PostgreSQL restarted");
     }
 
     @Test
