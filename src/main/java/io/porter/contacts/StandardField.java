@@ -121,9 +121,12 @@ public enum StandardField {
         throw new InvalidValueException(null, text, "is not a role; use user or lead");
     }
 
+    private static final java.util.regex.Pattern IPV4_CHARS = java.util.regex.Pattern.compile("[0-9.]+");
+    private static final java.util.regex.Pattern IPV6_CHARS = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
+
     private static String ip(String text) {
         // only literal addresses: never a name lookup
-        if (text.matches("[0-9.]+") && text.split("\\.").length == 4 || text.contains(":") && text.matches("[0-9A-Fa-f:.]+")) {
+        if (IPV4_CHARS.matcher(text).matches() && text.split("\\.").length == 4 || text.contains(":") && IPV6_CHARS.matcher(text).matches()) {
             try {
                 InetAddress.getByName(text);
                 if (text.contains(".") && !text.contains(":")) {

@@ -40,8 +40,9 @@ final class Classifier {
                 with dup as (
                   select ident_key, count(*) as n, (array_agg(row_no order by row_no))[1 : 12] as rows_with
                   from import_stage where ident_key is not null group by ident_key having count(*) > 1),
+                -- a key outside dup is on one row only: no distinct needed
                 keys as (
-                  select distinct s.ident_key from import_stage s
+                  select s.ident_key from import_stage s
                   where s.ident_key is not null and s.status is null
                     and not exists (select 1 from dup where dup.ident_key = s.ident_key)),
                 m as (%2$s),

@@ -21,6 +21,8 @@ public final class Dates {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE
             .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{10}");
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{13}");
     private static final Pattern DMY = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
     private static final Pattern YMD = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ZONELESS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
@@ -47,10 +49,10 @@ public final class Dates {
             throw new InvalidValueException(null, raw, "is empty; " + FORMATS);
         }
         try {
-            if (text.matches("\\d{10}")) {
+            if (EPOCH_SECONDS.matcher(text).matches()) {
                 return Instant.ofEpochSecond(Long.parseLong(text));
             }
-            if (text.matches("\\d{13}")) {
+            if (EPOCH_MILLIS.matcher(text).matches()) {
                 return Instant.ofEpochMilli(Long.parseLong(text));
             }
             if (DMY.matcher(text).matches()) {

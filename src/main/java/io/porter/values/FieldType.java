@@ -48,8 +48,10 @@ public enum FieldType {
         };
     }
 
+    private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,4})?");
+
     private static BigDecimal number(String text) {
-        if (!text.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,4})?")) {
+        if (!NUMBER_TEXT.matcher(text).matches()) {
             throw new InvalidValueException(null, text, "is not a number; write digits with a point for decimals, e.g. 1234.5");
         }
         return new BigDecimal(text);
