@@ -11,8 +11,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -146,38 +151,51 @@ public class ImportRunner {
             }
         });
         ApplyStatements sql = ApplyStatements.of(plan);
-        int chunk = settings.chunkSize();
         long t0 = System.nanoTime();
-        // row numbers count as a spreadsheet does (blank lines too), so they can have gaps: chunks are the next
-        // `chunk` staged rows by number, and the position is found again from how many rows are done
-        int position = job.rowsDone() == 0 ? 0 : rowAt(ws, id, -1, job.rowsDone() - 1).orElse(0);
-        int done = job.rowsDone();
-        while (true) {
-            int after = position;
-            Integer last = rowAt(ws, id, after, chunk - 1).orElseGet(() -> lastRow(ws, id, after));
-            if (last == null) {
-                break;
+        // every tag of the import exists before the chunks run, so concurrent chunks never insert the same new tag
+        // (the second insert would wait for the first chunk's whole transaction)
+        tx.executeWithoutResult(s -> run(sql.ensureTags(), ws, id, Integer.MIN_VALUE, Integer.MAX_VALUE, null));
+        timings.add("apply: tags", t0);
+        List<Chunk> todo = chunksToApply(ws, id);
+        AtomicInteger reported = new AtomicInteger(job.rowsDone());
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.applyThreads(), todo.size())), r -> {
+            Thread t = new Thread(r, "porter-import-apply");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            AtomicBoolean failed = new AtomicBoolean();
+            for (Chunk c : todo) {
+                running.add(workers.submit(() -> {
+                    if (failed.get() || stopping) {
+                        return;
+                    }
+                    try {
+                        int done = applyChunk(sql, plan, ws, id, c, timings);
+                        if (reported.accumulateAndGet(done, Math::max) == done) {
+                            synchronized (progress) {
+                                progress.accept(done);
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                }));
             }
-            int from = position + 1;
-            int to = last;
-            int applied = done + db.sql("select count(*) from import_row where workspace_id = ? and import_id = ? and row_no between ? and ?")
-                    .params(ws, id, from, to).query(Integer.class).single();
-            tx.executeWithoutResult(s -> {
-                long t = System.nanoTime();
-                run(sql.ensureTags(), ws, id, from, to, null);
-                t = lap(timings, "apply: tags", t);
-                run(sql.insertContacts(), ws, id, from, to, null);
-                t = lap(timings, "apply: insert contacts", t);
-                run(sql.updateContacts(), ws, id, from, to, null);
-                t = lap(timings, "apply: update contacts", t);
-                run(sql.events(), ws, id, from, to, plan.options().triggerAutomations());
-                t = lap(timings, "apply: events", t);
-                db.sql("update import_job set rows_done = ? where workspace_id = ? and id = ?").params(applied, ws, id).update();
-                lap(timings, "apply: progress", t);
-            });
-            progress.accept(applied);
-            position = to;
-            done = applied;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Import " + id + " was interrupted", e);
+                }
+            }
+        } finally {
+            workers.shutdownNow();
         }
         timings.add("apply", t0);
         long t1 = System.nanoTime();
@@ -206,15 +224,61 @@ public class ImportRunner {
                 + "before you start it.");
     }
 
-    /** The row number {@code offset} staged rows after {@code after}, if there is one. */
-    private java.util.Optional<Integer> rowAt(long ws, long id, int after, int offset) {
-        return db.sql("select row_no from import_row where workspace_id = ? and import_id = ? and row_no > ? order by row_no offset ? limit 1")
-                .params(ws, id, after, offset).query(Integer.class).optional();
+    /** A run of staged rows applied in one transaction: rows {@code first} to {@code last} by number, {@code rows} of them. */
+    private record Chunk(int first, int last, int rows) {
     }
 
-    private Integer lastRow(long ws, long id, int after) {
-        return db.sql("select max(row_no) from import_row where workspace_id = ? and import_id = ? and row_no > ?")
-                .params(ws, id, after).query(Integer.class).optional().orElse(null);
+    /**
+     * The import's chunks not applied yet. Chunks are cut the same way on every run (the chunk size is kept with
+     * the job when it first starts), and each records its first row in {@code chunks_done} when it commits, so a
+     * resumed import skips exactly what committed, even when chunks committed out of order. Row numbers count as a
+     * spreadsheet does (blank lines too), so they can have gaps: a chunk is so many staged rows, not a row range.
+     */
+    private List<Chunk> chunksToApply(long ws, long id) {
+        db.sql("update import_job set chunk_rows = coalesce(chunk_rows, ?) where workspace_id = ? and id = ?")
+                .params(settings.chunkSize(), ws, id).update();
+        return db.sql("""
+                select min(r.row_no), max(r.row_no), count(*) from (
+                  select s.row_no, (row_number() over (order by s.row_no) - 1) / j.chunk_rows as k, j.chunks_done
+                  from import_row s join import_job j on j.workspace_id = s.workspace_id and j.id = s.import_id
+                  where s.workspace_id = :ws and s.import_id = :id) r
+                group by r.k, r.chunks_done
+                having not min(r.row_no) = any(r.chunks_done)
+                order by r.k""")
+                .param("ws", ws).param("id", id)
+                .query((rs, n) -> new Chunk(rs.getInt(1), rs.getInt(2), rs.getInt(3))).list();
+    }
+
+    /**
+     * Applies one chunk in one transaction, with its progress; returns the rows done after it. Chunks run on
+     * several connections at once; two rows of different chunks can reach one contact (user_id on one, email on
+     * the other), so a deadlock between chunks is possible, and the chunk that lost it runs again.
+     */
+    private int applyChunk(ApplyStatements sql, ImportPlan plan, long ws, long id, Chunk c, Timings timings) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(s -> {
+                    long t = System.nanoTime();
+                    run(sql.insertContacts(), ws, id, c.first(), c.last(), null);
+                    t = lap(timings, "apply: insert contacts", t);
+                    run(sql.updateContacts(), ws, id, c.first(), c.last(), null);
+                    t = lap(timings, "apply: update contacts", t);
+                    run(sql.events(), ws, id, c.first(), c.last(), plan.options().triggerAutomations());
+                    t = lap(timings, "apply: events", t);
+                    int done = db.sql("""
+                            update import_job set rows_done = rows_done + ?, chunks_done = chunks_done || ?
+                            where workspace_id = ? and id = ? returning rows_done""")
+                            .params(c.rows(), c.first(), ws, id).query(Integer.class).single();
+                    lap(timings, "apply: progress", t);
+                    return done;
+                });
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                log.info("Import {}: rows {}-{} lost a deadlock to another chunk; applying them again", id, c.first(), c.last());
+            }
+        }
     }
 
     private static long lap(Timings timings, String stage, long started) {

@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 /** Limits and timings of imports ({@code porter.imports.*}). */
 @ConfigurationProperties("porter.imports")
 public record ImportSettings(DataSize maxFileSize, Integer maxRows, Integer chunkSize, Duration reviewValidFor,
-                             Duration resultKeptFor) {
+                             Duration resultKeptFor, Integer applyThreads) {
 
     public ImportSettings {
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(20) : maxFileSize;
@@ -16,6 +16,8 @@ public record ImportSettings(DataSize maxFileSize, Integer maxRows, Integer chun
         chunkSize = chunkSize == null ? 10_000 : chunkSize;
         reviewValidFor = reviewValidFor == null ? Duration.ofHours(1) : reviewValidFor;
         resultKeptFor = resultKeptFor == null ? Duration.ofDays(7) : resultKeptFor;
+        // chunks applied at once, each on its own connection: applying is the database's work, and two keep two cores busy
+        applyThreads = applyThreads == null ? 2 : applyThreads;
     }
 
     public ImportLimits limits() {
