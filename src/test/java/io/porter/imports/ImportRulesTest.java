@@ -515,6 +515,28 @@ class ImportRulesTest extends TestWorkspaces {
     }
 
     @Test
+    void aResumedImportSkipsExactlyTheChunksThatCommittedEvenOutOfOrder() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.upload("chunks.csv", "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n");
+        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
+        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        // as a process leaves it that died when, of three one-row chunks, only the last had committed (and was
+        // marked as if it had created nobody, so applying it again would show)
+        db.sql("update import_job set status = 'running', chunk_rows = 1, chunks_done = '{4}', rows_done = 1 "
+                + "where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
+
+        assertThat(runner.run(ws.id(), up.id(), n -> { }, new Timings())).isTrue();
+
+        JsonNode job = ws.api().get("/api/v1/imports/" + up.id()).json();
+        assertThat(job.path("status").asText()).isEqualTo("completed");
+        assertThat(job.path("progress").path("rows_done").asInt()).isEqualTo(3);
+        assertThat(d.contactCount()).as("rows 2 and 3 applied, row 4's chunk skipped").isEqualTo(2);
+        assertThat(db.sql("select count(*) from domain_event where workspace_id = ? and type = 'contact.created'")
+                .param(ws.id()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void onlyOneImportRunsAtATimeInAWorkspace() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
