@@ -37,9 +37,13 @@ final class Classifier {
 
         String sql = """
                 insert into import_row (%1$s, status, errors, contact_id, match_count, new_contact_id)
-                with dup as (
-                  select ident_key, count(*) as n, (array_agg(row_no order by row_no))[1 : 12] as rows_with
-                  from import_stage where ident_key is not null group by ident_key having count(*) > 1),
+                -- identifiers on more than one row: counted by hashing, then only their rows are gathered in order
+                with dupkey as (
+                  select ident_key, count(*) as n from import_stage where ident_key is not null
+                  group by ident_key having count(*) > 1),
+                dup as (
+                  select s.ident_key, min(k.n) as n, (array_agg(s.row_no order by s.row_no))[1 : 12] as rows_with
+                  from import_stage s join dupkey k on k.ident_key = s.ident_key group by s.ident_key),
                 -- a key outside dup is on one row only: no distinct needed
                 keys as (
                   select s.ident_key from import_stage s

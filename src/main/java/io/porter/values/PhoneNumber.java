@@ -40,12 +40,15 @@ public record PhoneNumber(String e164) {
                         e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE);
             }
         }
-        if ((number == null || !UTIL.isValidNumber(number)) && startsWithDoubleZero(text)) {
+        // validity is the costly check (a pattern per number type): made once per reading
+        boolean valid = number != null && UTIL.isValidNumber(number);
+        if (!valid && startsWithDoubleZero(text)) {
             // 00 is the international prefix people write whatever the default country's own one is
             // (011 in the US and Canada), and with no default country libphonenumber knows no prefix at all
             number = parseOrNull("+" + text.substring(text.indexOf("00") + 2));
+            valid = number != null && UTIL.isValidNumber(number);
         }
-        if (number == null || !UTIL.isValidNumber(number)) {
+        if (!valid) {
             throw invalid(text, defaultCountry, false);
         }
         return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
