@@ -13,13 +13,18 @@ import java.util.concurrent.Future;
 
 /**
  * Normalises rows on worker threads while the calling thread reads the file and feeds COPY: reading rows through the
- * value rules (email and phone checks above all) is most of a review's work and needs nothing shared. Rows come
- * back in file order; only a few batches are in flight, so memory does not grow with the file.
+ * value rules (email and phone checks above all) is most of a review's work and needs nothing shared. Each worker
+ * also formats its batch for COPY, so the calling thread only parses and sends. Batches come back in file order;
+ * only a few are in flight, so memory does not grow with the file.
  */
 final class NormalisingPipeline implements AutoCloseable {
 
     interface Sink {
-        void accept(StagedRow row) throws Exception;
+        /** {@code rows} rows, formatted for COPY. */
+        void accept(byte[] formatted, int rows) throws Exception;
+    }
+
+    private record Batch(byte[] formatted, int rows) {
     }
 
     private static final int BATCH = 1000;
@@ -39,8 +44,9 @@ final class NormalisingPipeline implements AutoCloseable {
         this.inFlight = threads * 2;
     }
 
-    void run(Iterator<CsvRow> rows, RowReader reader, Sink sink) throws Exception {
-        Deque<Future<List<StagedRow>>> pending = new ArrayDeque<>();
+    void run(Iterator<CsvRow> rows, RowReader reader, java.util.function.Supplier<StagingFormat> formats, Sink sink) throws Exception {
+        ThreadLocal<StagingFormat> format = ThreadLocal.withInitial(formats);
+        Deque<Future<Batch>> pending = new ArrayDeque<>();
         while (true) {
             long a = System.nanoTime();
             List<CsvRow> batch = new ArrayList<>(BATCH);
@@ -54,7 +60,7 @@ final class NormalisingPipeline implements AutoCloseable {
                     for (CsvRow r : batch) {
                         out.add(reader.read(r));
                     }
-                    return out;
+                    return new Batch(format.get().format(out), out.size());
                 }));
             }
             boolean more = !batch.isEmpty();
@@ -67,11 +73,11 @@ final class NormalisingPipeline implements AutoCloseable {
         }
     }
 
-    private void drain(Future<List<StagedRow>> next, Sink sink) throws Exception {
+    private void drain(Future<Batch> next, Sink sink) throws Exception {
         long a = System.nanoTime();
-        List<StagedRow> rows;
+        Batch batch;
         try {
-            rows = next.get();
+            batch = next.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -79,9 +85,7 @@ final class NormalisingPipeline implements AutoCloseable {
             throw e;
         }
         long b = System.nanoTime();
-        for (StagedRow r : rows) {
-            sink.accept(r);
-        }
+        sink.accept(batch.formatted(), batch.rows());
         waitNanos += b - a;
         sinkNanos += System.nanoTime() - b;
     }

@@ -47,13 +47,15 @@ class Reviewer {
             db.sql("set local work_mem = '64MB'").update();
             Connection c = DataSourceUtils.getConnection(dataSource);
             CsvFormat format = new CsvFormat(CsvFormat.parseEncoding(job.encoding()), CsvFormat.parseDelimiter(job.delimiter()));
-            try (CsvFile csv = CsvFile.open(original, format); StagingWriter staging = new StagingWriter(c, ws, id, json)) {
+            try (CsvFile csv = CsvFile.open(original, format); StagingWriter staging = new StagingWriter(c)) {
                 RowReader reader = new RowReader(plan, csv.header());
                 int[] n = {0};
                 try (NormalisingPipeline pipeline = new NormalisingPipeline(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
-                    pipeline.run(csv.iterator(), reader, row -> {
-                        staging.write(row);
-                        if (++n[0] % 10_000 == 0) {
+                    pipeline.run(csv.iterator(), reader, () -> new StagingFormat(ws, id, json), (formatted, rows) -> {
+                        staging.write(formatted);
+                        int before = n[0];
+                        n[0] += rows;
+                        if (n[0] / 10_000 > before / 10_000) {
                             progress.accept(n[0]);
                         }
                     });

@@ -1,188 +1,28 @@
 package io.porter.imports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.porter.contacts.StandardField;
-import io.porter.values.Email;
-import io.porter.values.PhoneNumber;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams staged rows into the review's temporary {@code import_stage} with PostgreSQL's COPY, in CSV form, a buffer at a time: one
- * round trip per buffer, not one per row.
+ * Streams formatted rows ({@link StagingFormat}) into the review's temporary {@code import_stage} with PostgreSQL's
+ * COPY, a batch of rows per write: one round trip per buffer, not one per row.
  */
 final class StagingWriter implements Closeable {
 
-    static final List<StandardField> COLUMNS = List.of(StandardField.values());
-    private static final String SQL;
-
-    static {
-        StringBuilder cols = new StringBuilder("workspace_id, import_id, row_no, status, errors, ident_key, has_name, email_key");
-        for (StandardField f : COLUMNS) {
-            cols.append(", ").append(f.column());
-        }
-        cols.append(", custom, custom_blank, tags");
-        SQL = "copy import_stage (" + cols + ") from stdin (format csv)";
-    }
-
     private final CopyIn copy;
-    private final java.io.StringWriter jsonText = new java.io.StringWriter(256);
-    private final com.fasterxml.jackson.core.JsonGenerator generator;
-    private final String prefix;
-    private final StringBuilder line = new StringBuilder(512);
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 17);
 
-    StagingWriter(Connection connection, long workspaceId, long importId, ObjectMapper json) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
-        try {
-            this.generator = json.getFactory().createGenerator(jsonText);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        // one object per row, with nothing between them
-        generator.setRootValueSeparator(null);
-        this.prefix = workspaceId + "," + importId + ",";
+    StagingWriter(Connection connection) throws SQLException {
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(StagingFormat.COPY_SQL);
     }
 
-    void write(StagedRow r) throws SQLException {
-        line.setLength(0);
-        line.append(prefix).append(r.row()).append(',');
-        if (r.errors().isEmpty()) {
-            line.append(',');
-        } else {
-            line.append("error,");
-            quote(String.join("; ", r.errors()));
-        }
-        line.append(',');
-        quote(r.identKey());
-        line.append(',').append(r.hasName()).append(',');
-        quote(r.values().get(StandardField.EMAIL) instanceof Email e ? e.key() : null);
-        for (StandardField f : COLUMNS) {
-            line.append(',');
-            Object v = r.values().get(f);
-            if (v instanceof java.time.Instant t) {
-                instant(t);
-            } else {
-                quote(v == null ? null : v instanceof Email e ? e.value() : v instanceof PhoneNumber p ? p.e164() : v.toString());
-            }
-        }
-        line.append(',');
-        quote(r.custom().isEmpty() ? null : toJson(r.custom()));
-        line.append(',');
-        quote(array(r.customBlank()));
-        line.append(',');
-        quote(r.tags() == null ? null : array(r.tags()));
-        line.append('\n');
-        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-        buffer.write(bytes, 0, bytes.length);
-        if (buffer.size() >= 1 << 16) {
-            flush();
-        }
-    }
-
-    /**
-     * A row's custom values as a JSON object, through one generator for the whole file: a new generator per row
-     * was a quarter of this thread's time. The values are what {@code FieldType.read} gives: text, numbers and booleans.
-     */
-    private String toJson(java.util.Map<String, Object> custom) {
-        try {
-            jsonText.getBuffer().setLength(0);
-            generator.writeStartObject();
-            for (java.util.Map.Entry<String, Object> e : custom.entrySet()) {
-                generator.writeFieldName(e.getKey());
-                if (e.getValue() instanceof java.math.BigDecimal n) {
-                    generator.writeNumber(n);
-                } else if (e.getValue() instanceof Boolean b) {
-                    generator.writeBoolean(b);
-                } else {
-                    generator.writeObject(e.getValue());
-                }
-            }
-            generator.writeEndObject();
-            generator.flush();
-            return jsonText.toString();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An instant as PostgreSQL reads it, in UTC; Instant.toString's formatter was a tenth of this thread's time. */
-    private void instant(java.time.Instant t) {
-        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), java.time.ZoneOffset.UTC);
-        if (d.getYear() < 1000 || d.getYear() > 9999) {
-            quote(t.toString());
-            return;
-        }
-        line.append(d.getYear()).append('-');
-        twoDigits(d.getMonthValue()).append('-');
-        twoDigits(d.getDayOfMonth()).append('T');
-        twoDigits(d.getHour()).append(':');
-        twoDigits(d.getMinute()).append(':');
-        twoDigits(d.getSecond());
-        if (d.getNano() > 0) {
-            String nanos = Integer.toString(1_000_000_000 + d.getNano());
-            line.append('.').append(nanos, 1, nanos.length());
-        }
-        line.append('Z');
-    }
-
-    private StringBuilder twoDigits(int n) {
-        return line.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
-    }
-
-    /** A CSV field: null is an unquoted empty field, which COPY reads as NULL; text is always quoted. */
-    private void quote(String s) {
-        if (s == null) {
-            return;
-        }
-        line.append('"');
-        if (s.indexOf('"') < 0 && s.indexOf(0) < 0) {
-            line.append(s).append('"');
-            return;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                line.append('"');
-            }
-            if (c != 0) {
-                line.append(c);
-            }
-        }
-        line.append('"');
-    }
-
-    /** A PostgreSQL array literal of text. */
-    private static String array(List<String> items) {
-        if (items == null || items.isEmpty()) {
-            return items == null ? null : "{}";
-        }
-        StringBuilder b = new StringBuilder("{");
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append('"').append(items.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return b.append('}').toString();
-    }
-
-    private void flush() throws SQLException {
-        if (buffer.size() > 0) {
-            byte[] bytes = buffer.toByteArray();
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.reset();
-        }
+    void write(byte[] rows) throws SQLException {
+        copy.writeToCopy(rows, 0, rows.length);
     }
 
     long finish() throws SQLException {
-        flush();
         return copy.endCopy();
     }
 
