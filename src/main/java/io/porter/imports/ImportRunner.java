@@ -4,6 +4,7 @@ import io.porter.notifications.Notifications;
 import io.porter.workspaces.Workspaces;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -158,13 +159,21 @@ public class ImportRunner {
         timings.add("apply: tags", t0);
         List<Chunk> todo = chunksToApply(ws, id);
         AtomicInteger reported = new AtomicInteger(job.rowsDone());
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.applyThreads(), todo.size())), r -> {
+        // one more thread writes the result file meanwhile: every row's outcome is known since the review
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.applyThreads(), todo.size())) + 1, r -> {
             Thread t = new Thread(r, "porter-import-apply");
             t.setDaemon(true);
             return t;
         });
+        Path result = files.result(ws, id);
+        Path draft = result.resolveSibling(result.getFileName() + ".tmp");
         try {
             List<Future<?>> running = new ArrayList<>();
+            running.add(workers.submit(() -> {
+                long t = System.nanoTime();
+                ResultFileWriter.writeResultDraft(dataSource, job, files.original(ws, id), draft);
+                timings.add("result file (beside the chunks)", t);
+            }));
             AtomicBoolean failed = new AtomicBoolean();
             for (Chunk c : todo) {
                 running.add(workers.submit(() -> {
@@ -197,12 +206,9 @@ public class ImportRunner {
         } finally {
             workers.shutdownNow();
         }
+        ImportFiles.replace(draft, result);
         timings.add("apply", t0);
-        long t1 = System.nanoTime();
-        ImportJob applied = jobs.get(ws, id);
-        ResultFileWriter.writeResultFile(dataSource, applied, files.original(ws, id), files.result(ws, id));
-        timings.add("result file", t1);
-        complete(applied);
+        complete(jobs.get(ws, id));
     }
 
     /**

@@ -88,15 +88,16 @@ final class ResultFileWriter {
         }
     }
 
-    /** Writes the result file next to its final place and moves it there in one step. */
-    static void writeResultFile(DataSource ds, ImportJob job, Path original, Path target) {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+    /**
+     * Writes the result file to {@code draft}; the import moves it to its place in one step when every chunk has
+     * committed, so a result file that can be downloaded is always whole.
+     */
+    static void writeResultDraft(DataSource ds, ImportJob job, Path original, Path draft) {
+        try (OutputStream out = Files.newOutputStream(draft)) {
             write(ds, job, original, out, Kind.RESULT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ImportFiles.replace(tmp, target);
     }
 
     static String label(String status) {
