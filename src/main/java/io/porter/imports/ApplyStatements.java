@@ -82,11 +82,13 @@ record ApplyStatements(String ensureTags, String insertContacts, String updateCo
                 where n is not null and btrim(n) <> ''
                 on conflict (workspace_id, name) do nothing""".formatted(CHUNK);
         String events = """
-                insert into domain_event (workspace_id, type, subject_id, payload)
+                insert into domain_event (workspace_id, type, subject_id, payload, dispatched_at)
                 select s.workspace_id, case s.status when 'imported' then 'contact.created' else 'contact.updated' end,
                        coalesce(s.contact_id, s.new_contact_id)::text,
-                       jsonb_build_object('import_id', s.import_id, 'row', s.row_no, 'trigger_automations', :automations)
-                from import_row s where %s and s.status in ('imported', 'updated') order by s.row_no""".formatted(CHUNK);
+                       jsonb_build_object('import_id', s.import_id, 'row', s.row_no, 'trigger_automations', :automations),
+                       %s
+                from import_row s where %s and s.status in ('imported', 'updated') order by s.row_no"""
+                .formatted(io.porter.outbox.DomainEvents.dispatchedAt(":ws"), CHUNK);
         return new ApplyStatements(ensureTags, insert, update, events);
     }
 }

@@ -312,7 +312,8 @@ public class ImportRunner {
             String summary = c.added() + " added, " + c.updated() + " updated, " + c.skipped() + " skipped, " + c.errors() + " with errors";
             notifications.add(ws, "import.completed", "Import of " + job.fileName() + " completed", summary,
                     "/imports/" + job.id());
-            db.sql("insert into domain_event (workspace_id, type, subject_id, payload) values (?, 'import.completed', ?, ?::jsonb)")
+            db.sql("insert into domain_event (workspace_id, type, subject_id, payload, dispatched_at) values (?, 'import.completed', ?, ?::jsonb, "
+                    + io.porter.outbox.DomainEvents.dispatchedAt(Long.toString(ws)) + ")")
                     .params(ws, Long.toString(job.id()), jobs.write(java.util.Map.of("import_id", job.id(), "file_name", job.fileName(),
                             "added", c.added(), "updated", c.updated(), "skipped", c.skipped(), "errors", c.errors(),
                             "trigger_automations", job.options().triggerAutomations())))

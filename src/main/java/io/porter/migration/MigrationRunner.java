@@ -261,8 +261,9 @@ public class MigrationRunner {
             // the records themselves are history: no per-record events, and this one says so to the sync side
             payload.put("backfill", true);
             try {
-                db.sql("insert into domain_event (workspace_id, type, subject_id, payload) values (?, 'migration.completed', ?, ?::jsonb)")
-                        .params(ws, Long.toString(runId), json.writeValueAsString(payload)).update();
+                db.sql("insert into domain_event (workspace_id, type, subject_id, payload, dispatched_at) values (?, 'migration.completed', ?, ?::jsonb, "
+                                + io.porter.outbox.DomainEvents.dispatchedAt("?") + ")")
+                        .params(ws, Long.toString(runId), json.writeValueAsString(payload), ws).update();
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -34,6 +34,9 @@ class SyncWebhookTest extends TestWorkspaces {
     @Autowired
     SyncWorker worker;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+
     final Receiver receiver = new Receiver(CLOCK);
 
     @AfterEach
@@ -119,6 +122,20 @@ class SyncWebhookTest extends TestWorkspaces {
             assertThat(d.path("attempts").asInt()).isEqualTo(1);
             assertThat(d.path("last_status").asInt()).isEqualTo(202);
         });
+    }
+
+    @Test
+    void aWorkspaceWithoutDestinationsQueuesNothingAndANewDestinationGetsWhatHappensAfterIt() {
+        Ws ws = newWorkspace();
+        contact(ws, "before@example.com");
+        assertThat(db.sql("select count(*) from domain_event where workspace_id = ? and dispatched_at is null")
+                .param(ws.id()).query(Integer.class).single()).as("nothing left for a fan-out to do").isZero();
+
+        webhook(ws, null);
+        String after = contact(ws, "after@example.com");
+        worker.drain();
+
+        assertThat(receiver.requests()).extracting(r -> r.json().path("data").path("contact_id").asText()).containsExactly(after);
     }
 
     @Test
