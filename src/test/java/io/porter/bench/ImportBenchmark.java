@@ -125,9 +125,75 @@ public final class ImportBenchmark {
                 }
             });
             System.out.println("  (" + run.heap + ")");
+            api(rows, csv, floor);
         } finally {
             dropDatabase(db);
         }
+    }
+
+    /**
+     * The same import through the REST API of a running server, as the web wizard and scripts use it: on a fresh
+     * database with the same contacts, after one earlier import (a quarter of the size, into another workspace) has
+     * warmed the server's JIT. The command line above starts a new JVM, whose compilers share the two cores with
+     * the import; a server that has run for a while has compiled its import code already.
+     */
+    private void api(int rows, Path csv, Floor floor) throws Exception {
+        String db = createDatabase("api");
+        Process server = null;
+        try {
+            Map<String, String> env = porterEnv(db, rows);
+            runPorter(env, null, "workspace", "list");
+            runPorter(env, null, "workspace", "create", "warmup");
+            String token = token(runPorter(env, null, "token", "create", "--workspace", "default"));
+            String warmToken = token(runPorter(env, null, "token", "create", "--workspace", "warmup"));
+            long ws;
+            try (Connection c = connect(db)) {
+                ws = scalar(c, "select id from workspace where name = 'default'");
+                preCreate(c, ws, rows / 2);
+                exec(c, "vacuum analyze");
+            }
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            env.put("PORTER_PORT", Integer.toString(port));
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar, "serve")
+                    .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
+            pb.environment().putAll(env);
+            server = pb.start();
+            BenchApi api = new BenchApi(port);
+            api.awaitUp(server);
+            Path warm = work.resolve("warmup.csv");
+            BenchData.writeCsv(warm, rows / 4, 0);
+            api.importFile(warmToken, warm);
+            BenchApi.Timed t = api.importFile(token, csv);
+            try (Connection c = connect(db)) {
+                long contacts = scalar(c, "select count(*) from contact where workspace_id = " + ws);
+                long distinct = scalar(c, "select count(distinct email_key) from contact where workspace_id = " + ws);
+                boolean ok = t.counted() == rows && contacts == distinct && contacts == rows / 2 + t.added() && t.resultRows() == rows;
+                System.out.printf(Locale.ROOT, "%nAPI of a running server (warmed by one earlier import): %,d rows counted, %,d contacts, %,d result rows: %s%n",
+                        t.counted(), contacts, t.resultRows(), ok ? "ok" : "WRONG");
+                if (!ok) {
+                    throw new IllegalStateException("the API import's outcome does not add up");
+                }
+            }
+            System.out.printf(Locale.ROOT, "review             %7.2f s%n", t.review());
+            System.out.printf(Locale.ROOT, "import (start)     %7.2f s%n", t.apply());
+            System.out.printf(Locale.ROOT, "ratio (review + import) / floor: %.2f×   (floor of the command-line run: %.2f s)%n",
+                    (t.review() + t.apply()) / floor.total(), floor.total());
+            System.out.printf(Locale.ROOT, "ratio import / floor:            %.2f×%n", t.apply() / floor.total());
+        } finally {
+            if (server != null) {
+                server.destroy();
+                server.waitFor();
+            }
+            dropDatabase(db);
+        }
+    }
+
+    private static String token(List<String> out) {
+        return out.stream().filter(l -> l.startsWith("token: ")).map(l -> l.substring(7).strip()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no token in " + out));
     }
 
     /** The memory run: a file ten times the default limit, with a small heap. */
