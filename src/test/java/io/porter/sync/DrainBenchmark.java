@@ -94,10 +94,20 @@ class DrainBenchmark extends TestWorkspaces {
                 .param(ws.id()).query(Long.class).single();
         double total = after.totalNanos() - before.totalNanos();
         double waiting = after.waitingNanos() - before.waitingNanos();
-        System.out.printf("[sync-bench] %s: %,d of %,d delivered in %.1f s = %,.0f events/s; %,d HTTP requests; "
+        System.out.printf("[sync-bench] %s: %,d of %,d delivered in the first pass, in %.1f s = %,.0f events/s; %,d HTTP requests; "
                         + "worker time: %.0f%% sending (request building + waiting on the receiver), %.0f%% in Porter's SQL and bookkeeping%n",
                 label, delivered, n, seconds, delivered / seconds, requests.get() - startRequests, 100 * waiting / total,
                 100 * (total - waiting) / total);
-        assertThat(delivered).isEqualTo(n);
+        // under this load a few requests can outlast the test profile's timeout and wait for their retry: the clock
+        // stands still in tests, so move it past the longest backoff and drain again, as time would
+        for (int pass = 2; pass <= 5 && delivered < n; pass++) {
+            io.porter.support.TestClock.INSTANCE.advance(java.time.Duration.ofMinutes(1));
+            worker.drain();
+            long now = db.sql("select count(*) from sync_delivery where workspace_id = ? and status = 'delivered'")
+                    .param(ws.id()).query(Long.class).single();
+            System.out.printf("[sync-bench] %s: pass %d after moving the clock a minute: %,d more delivered%n", label, pass, now - delivered);
+            delivered = now;
+        }
+        assertThat(delivered).as("every event delivered, at the latest after its retries").isEqualTo(n);
     }
 }
