@@ -15,6 +15,19 @@ public final class JobLocks {
     private JobLocks() {
     }
 
+    /**
+     * Gives the lock back. The connection comes from a pool and outlives the job: a lock left on it would make the
+     * job look taken to every other connection until the pool closed that one.
+     */
+    public static void unlock(Connection c, String key) {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
+            ps.setString(1, key);
+            ps.execute();
+        } catch (SQLException e) {
+            // the connection broke, and its session took the lock with it
+        }
+    }
+
     /** Takes the lock named {@code key} on this connection, or answers false when another session holds it. */
     public static boolean tryLock(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {

@@ -116,8 +116,9 @@ public class ImportRunner {
 
     /** Runs an import to its end in this thread; returns false when another process holds it. */
     public boolean run(long ws, long id, IntConsumer progress, Timings timings) {
+        String key = "porter-import-" + ws + "-" + id;
         try (Connection lock = dataSource.getConnection()) {
-            if (!io.porter.db.JobLocks.tryLock(lock, "porter-import-" + ws + "-" + id)) {
+            if (!io.porter.db.JobLocks.tryLock(lock, key)) {
                 return false;
             }
             try {
@@ -128,6 +129,8 @@ public class ImportRunner {
                     fail(ws, id, e);
                 }
                 throw e;
+            } finally {
+                io.porter.db.JobLocks.unlock(lock, key);
             }
             return true;
         } catch (SQLException e) {
@@ -167,6 +170,7 @@ public class ImportRunner {
         });
         Path result = files.result(ws, id);
         Path draft = result.resolveSibling(result.getFileName() + ".tmp");
+        AtomicBoolean failed = new AtomicBoolean();
         try {
             List<Future<?>> running = new ArrayList<>();
             running.add(workers.submit(() -> {
@@ -174,7 +178,6 @@ public class ImportRunner {
                 ResultFileWriter.writeResultDraft(dataSource, job, files.original(ws, id), draft);
                 timings.add("result file (beside the chunks)", t);
             }));
-            AtomicBoolean failed = new AtomicBoolean();
             for (Chunk c : todo) {
                 running.add(workers.submit(() -> {
                     if (failed.get() || stopping) {
@@ -204,7 +207,15 @@ public class ImportRunner {
                 }
             }
         } finally {
-            workers.shutdownNow();
+            // chunks not started yet stay undone; one in flight finishes (commits or rolls back) before the lock
+            // on the import is given back, so a process taking the import up never meets it half way
+            failed.set(true);
+            workers.shutdown();
+            try {
+                workers.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         ImportFiles.replace(draft, result);
         timings.add("apply", t0);

@@ -94,8 +94,9 @@ public class MigrationRunner {
 
     /** Runs a migration run to its end in this thread; false when another process holds it. */
     public boolean run(long ws, long runId, Timings timings) {
+        String key = "porter-migration-" + ws + "-" + runId;
         try (Connection lock = dataSource.getConnection()) {
-            if (!io.porter.db.JobLocks.tryLock(lock, "porter-migration-" + ws + "-" + runId)) {
+            if (!io.porter.db.JobLocks.tryLock(lock, key)) {
                 return false;
             }
             try {
@@ -105,6 +106,8 @@ public class MigrationRunner {
                     fail(ws, runId, e);
                 }
                 throw e;
+            } finally {
+                io.porter.db.JobLocks.unlock(lock, key);
             }
             return true;
         } catch (SQLException e) {

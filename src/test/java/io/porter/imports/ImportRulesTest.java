@@ -537,6 +537,26 @@ class ImportRulesTest extends TestWorkspaces {
     }
 
     @Test
+    void anImportGivesBackItsLockWhenItEndsSoItsPooledConnectionDoesNotKeepIt() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.upload("lock.csv", "Email,Name\na@example.com,A\n");
+        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
+        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        db.sql("update import_job set status = 'running' where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
+
+        assertThat(runner.run(ws.id(), up.id(), n -> { }, new Timings())).isTrue();
+
+        assertThat(ws.api().get("/api/v1/imports/" + up.id()).json().path("status").asText()).isEqualTo("completed");
+        assertThat(db.sql("""
+                with k as (select hashtextextended(?, 0) as h)
+                select count(*) from pg_locks, k where locktype = 'advisory' and objsubid = 1
+                  and classid::bigint = (k.h >> 32) & 4294967295 and objid::bigint = k.h & 4294967295""")
+                .param("porter-import-" + ws.id() + "-" + up.id()).query(Integer.class).single())
+                .as("sessions holding the import's lock").isZero();
+    }
+
+    @Test
     void onlyOneImportRunsAtATimeInAWorkspace() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
