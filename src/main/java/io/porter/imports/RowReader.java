@@ -22,10 +22,13 @@ final class RowReader {
 
     private final ImportPlan plan;
     private final List<String> header;
+    /** The batch tags and the import tag, the same for every row */
+    private final List<String> batchTags;
 
     RowReader(ImportPlan plan, List<String> header) {
         this.plan = plan;
         this.header = header;
+        this.batchTags = plan.options().batchTags();
     }
 
     StagedRow read(CsvRow row) {
@@ -85,12 +88,14 @@ final class RowReader {
 
     /** Every tag the row's contact ends up with from this import: its own (if a tags column is mapped) and the batch's. */
     private List<String> withBatchTags(List<String> rowTags) {
-        List<String> batch = plan.options().batchTags();
-        if (batch.isEmpty()) {
+        if (batchTags.isEmpty()) {
             return rowTags;
         }
-        Set<String> all = new LinkedHashSet<>(rowTags == null ? List.of() : rowTags);
-        all.addAll(batch);
+        if (rowTags == null || rowTags.isEmpty()) {
+            return batchTags;
+        }
+        Set<String> all = new LinkedHashSet<>(rowTags);
+        all.addAll(batchTags);
         return List.copyOf(all);
     }
 
