@@ -116,7 +116,15 @@ final class ImportDriver {
         return run(csv, options, Map.of());
     }
 
-    Outcome run(Uploaded up, Map<String, Object> options, Object mapping) {
+    /** Upload, plan with the suggested mapping, review: an import ready to start. */
+    Uploaded reviewed(String fileName, String csv, Map<String, Object> options) {
+        Uploaded up = upload(fileName, csv);
+        planAndReview(up, options, mapping(up.suggestedMapping(), Map.of()));
+        return up;
+    }
+
+    /** Plan and review; the review's counts must add up to the rows of the file. */
+    JsonNode planAndReview(Uploaded up, Map<String, Object> options, Object mapping) {
         Api.Response plan = plan(up.id(), options, mapping);
         assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         Api.Response review = review(up.id());
@@ -125,6 +133,11 @@ final class ImportDriver {
         int rows = up.body().path("import").path("row_count").asInt();
         assertThat(r.path("added").asInt() + r.path("updated").asInt() + r.path("skipped").asInt() + r.path("errors").asInt())
                 .as("review counts add up to the rows of the file: " + r).isEqualTo(rows);
+        return r;
+    }
+
+    Outcome run(Uploaded up, Map<String, Object> options, Object mapping) {
+        JsonNode r = planAndReview(up, options, mapping);
         Api.Response start = start(up.id());
         assertThat(start.status()).as(start.toString()).isEqualTo(202);
         JsonNode job = await(up.id());

@@ -453,9 +453,7 @@ class ImportRulesTest extends TestWorkspaces {
     void startingAfterTheReviewExpiredIsRefusedSayingSo() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
-        ImportDriver.Uploaded up = d.upload("late.csv", "Email,Name\na@example.com,A\n");
-        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
-        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        ImportDriver.Uploaded up = d.reviewed("late.csv", "Email,Name\na@example.com,A\n", options("add-and-update", "email"));
         db.sql("update import_job set review_expires_at = now() - interval '1 second' where workspace_id = ? and id = ?")
                 .params(ws.id(), up.id()).update();
 
@@ -474,9 +472,7 @@ class ImportRulesTest extends TestWorkspaces {
     void startingAReviewWhoseRowsPostgresqlLostIsRefusedSayingToReviewAgain() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
-        ImportDriver.Uploaded up = d.upload("lost.csv", "Email,Name\na@example.com,A\n");
-        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
-        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        ImportDriver.Uploaded up = d.reviewed("lost.csv", "Email,Name\na@example.com,A\n", options("add-and-update", "email"));
         // what crash recovery does to the unlogged import_row table (only this import's rows: tests share the server)
         db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(ws.id(), up.id()).update();
 
@@ -495,9 +491,7 @@ class ImportRulesTest extends TestWorkspaces {
     void anImportWhoseRowsPostgresqlLostMidwayFailsCleanlySayingWhatWasApplied() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
-        ImportDriver.Uploaded up = d.upload("midway.csv", "Email,Name\na@example.com,A\nb@example.com,B\n");
-        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
-        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        ImportDriver.Uploaded up = d.reviewed("midway.csv", "Email,Name\na@example.com,A\nb@example.com,B\n", options("add-and-update", "email"));
         // as a process that died after its first chunk leaves it, on a server that has since recovered from a crash
         db.sql("update import_job set status = 'running', rows_done = 1 where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
         db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(ws.id(), up.id()).update();
@@ -518,9 +512,7 @@ class ImportRulesTest extends TestWorkspaces {
     void aResumedImportSkipsExactlyTheChunksThatCommittedEvenOutOfOrder() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
-        ImportDriver.Uploaded up = d.upload("chunks.csv", "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n");
-        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
-        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        ImportDriver.Uploaded up = d.reviewed("chunks.csv", "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n", options("add-and-update", "email"));
         // as a process leaves it that died when, of three one-row chunks, only the last had committed (and was
         // marked as if it had created nobody, so applying it again would show)
         db.sql("update import_job set status = 'running', chunk_rows = 1, chunks_done = '{4}', rows_done = 1 "
@@ -540,9 +532,7 @@ class ImportRulesTest extends TestWorkspaces {
     void anImportGivesBackItsLockWhenItEndsSoItsPooledConnectionDoesNotKeepIt() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
-        ImportDriver.Uploaded up = d.upload("lock.csv", "Email,Name\na@example.com,A\n");
-        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
-        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        ImportDriver.Uploaded up = d.reviewed("lock.csv", "Email,Name\na@example.com,A\n", options("add-and-update", "email"));
         db.sql("update import_job set status = 'running' where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
 
         assertThat(runner.run(ws.id(), up.id(), n -> { }, new Timings())).isTrue();
@@ -735,9 +725,7 @@ class ImportRulesTest extends TestWorkspaces {
     void theStatusColumnsStayUnderTheirHeadersWhenARowHasMoreOrFewerCells() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
-        ImportDriver.Uploaded up = d.upload("ragged.csv", "Email,Name,City\na@example.com,A,Madrid\nb@example.com,B,Bilbao,extra,more\nc@example.com,C\n");
-        assertThat(d.plan(up.id(), options("add-and-update", "email"), mapping(up.suggestedMapping(), Map.of())).status()).isEqualTo(200);
-        assertThat(d.review(up.id()).status()).isEqualTo(200);
+        ImportDriver.Uploaded up = d.reviewed("ragged.csv", "Email,Name,City\na@example.com,A,Madrid\nb@example.com,B,Bilbao,extra,more\nc@example.com,C\n", options("add-and-update", "email"));
         List<List<String>> errors = ImportDriver.parse(ws.api().get("/api/v1/imports/" + up.id() + "/errors.csv").body());
         assertThat(errors).hasSize(2);
         assertThat(errors.get(1).subList(0, 3)).containsExactly("b@example.com", "B", "Bilbao");
