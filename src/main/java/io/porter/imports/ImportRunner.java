@@ -161,6 +161,7 @@ public class ImportRunner {
         tx.executeWithoutResult(s -> run(sql.ensureTags(), ws, id, Integer.MIN_VALUE, Integer.MAX_VALUE, null));
         timings.add("apply: tags", t0);
         List<Chunk> todo = chunksToApply(ws, id);
+        io.porter.db.WorkspaceRows contacts = io.porter.db.WorkspaceRows.of(db, "contact", ws);
         AtomicInteger reported = new AtomicInteger(job.rowsDone());
         // one more thread writes the result file meanwhile: every row's outcome is known since the review
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.applyThreads(), todo.size())) + 1, r -> {
@@ -185,6 +186,9 @@ public class ImportRunner {
                     }
                     try {
                         int done = applyChunk(sql, plan, ws, id, c, timings);
+                        long t = System.nanoTime();
+                        contacts.wrote(c.imported());
+                        timings.add("apply: statistics", t);
                         if (reported.accumulateAndGet(done, Math::max) == done) {
                             synchronized (progress) {
                                 progress.accept(done);
@@ -241,8 +245,11 @@ public class ImportRunner {
                 + "before you start it.");
     }
 
-    /** A run of staged rows applied in one transaction: rows {@code first} to {@code last} by number, {@code rows} of them. */
-    private record Chunk(int first, int last, int rows) {
+    /**
+     * A run of staged rows applied in one transaction: rows {@code first} to {@code last} by number, {@code rows} of
+     * them, of which {@code imported} create contacts and {@code updated} update them.
+     */
+    private record Chunk(int first, int last, int rows, int imported, int updated) {
     }
 
     /**
@@ -255,15 +262,16 @@ public class ImportRunner {
         db.sql("update import_job set chunk_rows = coalesce(chunk_rows, ?) where workspace_id = ? and id = ?")
                 .params(settings.chunkSize(), ws, id).update();
         return db.sql("""
-                select min(r.row_no), max(r.row_no), count(*) from (
-                  select s.row_no, (row_number() over (order by s.row_no) - 1) / j.chunk_rows as k, j.chunks_done
+                select min(r.row_no), max(r.row_no), count(*), count(*) filter (where r.status = 'imported'),
+                       count(*) filter (where r.status = 'updated') from (
+                  select s.row_no, s.status, (row_number() over (order by s.row_no) - 1) / j.chunk_rows as k, j.chunks_done
                   from import_row s join import_job j on j.workspace_id = s.workspace_id and j.id = s.import_id
                   where s.workspace_id = :ws and s.import_id = :id) r
                 group by r.k, r.chunks_done
                 having not min(r.row_no) = any(r.chunks_done)
                 order by r.k""")
                 .param("ws", ws).param("id", id)
-                .query((rs, n) -> new Chunk(rs.getInt(1), rs.getInt(2), rs.getInt(3))).list();
+                .query((rs, n) -> new Chunk(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5))).list();
     }
 
     /**
@@ -275,13 +283,20 @@ public class ImportRunner {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(s -> {
+                    // a statement with no rows of its kind in the chunk is not run: nothing to plan, nothing to misplan
                     long t = System.nanoTime();
-                    run(sql.insertContacts(), ws, id, c.first(), c.last(), null);
-                    t = lap(timings, "apply: insert contacts", t);
-                    run(sql.updateContacts(), ws, id, c.first(), c.last(), null);
-                    t = lap(timings, "apply: update contacts", t);
-                    run(sql.events(), ws, id, c.first(), c.last(), plan.options().triggerAutomations());
-                    t = lap(timings, "apply: events", t);
+                    if (c.imported() > 0) {
+                        run(sql.insertContacts(), ws, id, c.first(), c.last(), null);
+                        t = lap(timings, "apply: insert contacts", t);
+                    }
+                    if (c.updated() > 0) {
+                        run(sql.updateContacts(), ws, id, c.first(), c.last(), null);
+                        t = lap(timings, "apply: update contacts", t);
+                    }
+                    if (c.imported() + c.updated() > 0) {
+                        run(sql.events(), ws, id, c.first(), c.last(), plan.options().triggerAutomations());
+                        t = lap(timings, "apply: events", t);
+                    }
                     int done = db.sql("""
                             update import_job set rows_done = rows_done + ?, chunks_done = chunks_done || ?
                             where workspace_id = ? and id = ? returning rows_done""")

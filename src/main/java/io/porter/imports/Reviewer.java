@@ -70,6 +70,12 @@ class Reviewer {
                 throw new IllegalStateException("Could not stage the rows of import " + id, e);
             }
             long t1 = System.nanoTime();
+            if (plan.purpose() != Purpose.ADD_ALL && plan.identifier() != null) {
+                // classifying joins the file's identifiers to the workspace's contacts
+                io.porter.db.WorkspaceRows.of(db, "contact", ws).refreshIfStale();
+                timings.add("statistics", t1);
+                t1 = System.nanoTime();
+            }
             Classifier.classify(db, ws, id, plan);
             timings.add("classify", t1);
             ImportJob.Counts counts = db.sql("""
