@@ -1,0 +1,88 @@
+package io.porter.imports;
+
+import static io.porter.imports.ImportDriver.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porter.support.Api;
+import io.porter.support.PorterTest;
+import io.porter.support.TestWorkspaces;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What imports leave behind is kept only as long as promised: result files for their keeping period, a review's
+ * staged rows while it is valid; and the staged rows' table is vacuumed. The clock is moved by setting the
+ * expiry in the past, as the passing of days would.
+ */
+@PorterTest
+class ImportHousekeepingTest extends TestWorkspaces {
+
+    private static final String CSV = """
+            Email,Name
+            ana@example.com,Ana
+            luis@example.com,Luis
+            """;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    ImportHousekeeping housekeeping;
+
+    @Test
+    void aResultFileIsDeletedAfterItsKeepingPeriodAndHistorySaysSo() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver.Outcome o = new ImportDriver(ws.api()).run(CSV, options("add-and-update", "email"));
+        assertThat(ws.api().get("/api/v1/imports/" + o.id() + "/result.csv").status()).isEqualTo(200);
+
+        db.sql("update import_job set result_expires_at = now() - interval '1 minute' where workspace_id = ? and id = ?")
+                .params(ws.id(), o.id()).update();
+        housekeeping.run();
+
+        Api.Response gone = ws.api().get("/api/v1/imports/" + o.id() + "/result.csv");
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.detail()).contains("has been deleted");
+        Api.Response job = ws.api().get("/api/v1/imports/" + o.id());
+        assertThat(job.json().path("result_file").isNull()).as(job.toString()).isTrue();
+        assertThat(job.json().path("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void anExpiredReviewLosesItsStagedRowsAndCannotStart() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.reviewed("contacts.csv", CSV, options("add-and-update", "email"));
+        assertThat(stagedRows(ws, up.id())).isEqualTo(2);
+
+        db.sql("update import_job set review_expires_at = now() - interval '1 minute' where workspace_id = ? and id = ?")
+                .params(ws.id(), up.id()).update();
+        housekeeping.run();
+
+        assertThat(stagedRows(ws, up.id())).isZero();
+        Api.Response start = d.start(up.id());
+        assertThat(start.status()).isBetween(400, 409);
+        assertThat(start.detail()).contains("expired").contains("review it again");
+    }
+
+    @Test
+    void theStagedRowsTableIsVacuumed() {
+        Ws ws = newWorkspace("ES");
+        new ImportDriver(ws.api()).run(CSV, options("add-and-update", "email"));
+        long before = vacuums();
+
+        housekeeping.run();
+
+        assertThat(vacuums()).isGreaterThan(before);
+    }
+
+    private long stagedRows(Ws ws, long id) {
+        return db.sql("select count(*) from import_row where workspace_id = ? and import_id = ?").params(ws.id(), id)
+                .query(Long.class).single();
+    }
+
+    /** VACUUM reports itself to the statistics at once (unlike row counts, which a backend sends later). */
+    private long vacuums() {
+        return db.sql("select vacuum_count from pg_stat_user_tables where relname = 'import_row'").query(Long.class).single();
+    }
+}
