@@ -133,7 +133,7 @@ public final class ImportBenchmark {
 
     /**
      * The same import through the REST API of a running server, as the web wizard and scripts use it: on a fresh
-     * database with the same contacts, after one earlier import (a quarter of the size, into another workspace) has
+     * database with the same contacts, after one earlier import (the same size, all new contacts, into another workspace) has
      * warmed the server's JIT. The command line above starts a new JVM, whose compilers share the two cores with
      * the import; a server that has run for a while has compiled its import code already.
      */
@@ -164,11 +164,11 @@ public final class ImportBenchmark {
             BenchApi api = new BenchApi(port);
             api.awaitUp(server);
             Path warm = work.resolve("warmup.csv");
-            BenchData.writeCsv(warm, rows / 4, 0);
+            BenchData.writeCsv(warm, rows, 0);
             // into a workspace the planner has never seen: its statistics are kept up by the import itself
             BenchApi.Timed w = api.importFile(warmToken, warm);
             System.out.printf(Locale.ROOT, "%nwarm-up import into a new workspace, %,d rows: review %.2f s, import %.2f s%n",
-                    rows / 4, w.review(), w.apply());
+                    rows, w.review(), w.apply());
             BenchApi.Timed t = api.importFile(token, csv);
             try (Connection c = connect(db)) {
                 long contacts = scalar(c, "select count(*) from contact where workspace_id = " + ws);

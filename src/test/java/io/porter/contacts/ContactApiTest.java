@@ -264,6 +264,15 @@ class ContactApiTest extends TestWorkspaces {
     }
 
     @Test
+    void theShortestValidNumbersAreKept() {
+        // +98 9601 is an Iranian UAN: six digits, valid for libphonenumber, and once refused by the database's check
+        Api api = newWorkspace("ES").api();
+        Api.Response created = api.post("/api/v1/contacts", map("name", "Short Number", "phone", "+98 9601"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("phone").asText()).isEqualTo("+989601");
+    }
+
+    @Test
     void userIdAndTagFilters() {
         Api api = newWorkspace().api();
         String a = id(api.post("/api/v1/contacts", map("user_id", "u-1")));

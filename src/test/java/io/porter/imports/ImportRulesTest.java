@@ -401,6 +401,20 @@ class ImportRulesTest extends TestWorkspaces {
     }
 
     @Test
+    void theShortestValidPhoneNumbersAreImportedLikeAnyOther() {
+        // +98 9601 (an Iranian UAN, six digits) is valid for libphonenumber; the database once refused it, failing
+        // the whole chunk with an SQL error
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Outcome o = d.run("Email,Name,Phone\nuan@example.com,UAN,+98 9601\nes@example.com,ES,612 34 56 78\n",
+                options("add-and-update", "email"));
+
+        assertThat(o.statuses()).containsExactly("Imported", "Imported");
+        assertThat(d.find("email=uan@example.com").get(0).path("phone").asText()).isEqualTo("+989601");
+        assertThat(d.find("email=es@example.com").get(0).path("phone").asText()).isEqualTo("+34612345678");
+    }
+
+    @Test
     void blankLinesInTheFileDoNotKeepLaterRowsFromBeingApplied() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
