@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param klaviyoBurstPerSecond requests per second to one Klaviyo endpoint of one destination
  * @param klaviyoSteadyPerMinute requests per minute to one Klaviyo endpoint of one destination
  * @param klaviyoRevision       Klaviyo's API revision header
+ * @param keepFor               how long a dispatched event and its delivery log are kept ({@link OutboxRetention})
  */
 @ConfigurationProperties("porter.sync")
 public record SyncProperties(
@@ -41,5 +42,6 @@ public record SyncProperties(
         @DefaultValue("50") int bulkThreshold,
         @DefaultValue("10") int klaviyoBurstPerSecond,
         @DefaultValue("150") int klaviyoSteadyPerMinute,
-        @DefaultValue("2025-01-15") String klaviyoRevision) {
+        @DefaultValue("2025-01-15") String klaviyoRevision,
+        @DefaultValue("P30D") Duration keepFor) {
 }

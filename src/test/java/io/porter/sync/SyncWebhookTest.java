@@ -35,6 +35,9 @@ class SyncWebhookTest extends TestWorkspaces {
     SyncWorker worker;
 
     @Autowired
+    OutboxRetention retention;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient db;
 
     final Receiver receiver = new Receiver(CLOCK);
@@ -86,6 +89,31 @@ class SyncWebhookTest extends TestWorkspaces {
         List<JsonNode> out = new ArrayList<>();
         page.path("data").forEach(out::add);
         return out;
+    }
+
+    @Test
+    void finishedEventsAndTheirLogAreDeletedAfterTheKeepingPeriodWhileOpenDeliveriesStay() {
+        Ws ws = newWorkspace();
+        Hook hook = webhook(ws, List.of("contact.created"));
+        String old = contact(ws, "old@example.com");
+        worker.drain();
+        receiver.respond(r -> Receiver.Answer.of(503));
+        String stuck = contact(ws, "stuck@example.com");
+        worker.drain();
+        receiver.respond(r -> Receiver.Answer.of(200));
+        // both are past the keeping period (porter.sync.keep-for, 30 days): one delivered, one still retrying
+        db.sql("update domain_event set occurred_at = now() - interval '31 days' where workspace_id = ?").params(ws.id()).update();
+        String recent = contact(ws, "recent@example.com");
+        worker.drain();
+        assertThat(deliveries(ws, hook.id())).hasSize(3);
+
+        retention.purge(Instant.now().minus(Duration.ofDays(30)));
+
+        List<JsonNode> log = deliveries(ws, hook.id());
+        assertThat(log).extracting(d -> d.path("subject_id").asText()).containsExactly(recent, stuck);
+        assertThat(log).extracting(d -> d.path("status").asText()).containsExactly("delivered", "retrying");
+        // the events go, not what they were about
+        assertThat(ws.api().get("/api/v1/contacts/" + old).status()).isEqualTo(200);
     }
 
     @Test
