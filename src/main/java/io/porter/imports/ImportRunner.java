@@ -159,6 +159,8 @@ public class ImportRunner {
         // every tag of the import exists before the chunks run, so concurrent chunks never insert the same new tag
         // (the second insert would wait for the first chunk's whole transaction)
         tx.executeWithoutResult(s -> run(sql.ensureTags(), ws, id, Integer.MIN_VALUE, Integer.MAX_VALUE, null));
+        // each row's tag ids are looked up by name: the planner must know how many tags the workspace now has
+        io.porter.db.WorkspaceRows.of(db, "tag", ws).refreshIfStale();
         timings.add("apply: tags", t0);
         List<Chunk> todo = chunksToApply(ws, id);
         io.porter.db.WorkspaceRows contacts = io.porter.db.WorkspaceRows.of(db, "contact", ws);

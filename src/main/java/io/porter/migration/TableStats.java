@@ -22,7 +22,7 @@ final class TableStats {
             Map.entry("team_member", List.of("team_member")),
             Map.entry("company", List.of("company")),
             Map.entry("contact", List.of("contact", "contact_company")),
-            Map.entry("conversation", List.of("conversation", "conversation_tag")),
+            Map.entry("conversation", List.of("conversation", "conversation_tag", "tag")),
             Map.entry("conversation_part", List.of("conversation_part")),
             Map.entry("ticket", List.of("ticket")),
             Map.entry("ticket_part", List.of("ticket_part")),
