@@ -29,6 +29,8 @@ final class PorterContext {
             props.putIfAbsent("logging.level.root", "WARN");
             // a task does its own job; interrupted imports are resumed by the server, or by 'import --resume'
             props.putIfAbsent("porter.imports.resume-on-start", "false");
+            // housekeeping, retention and table upkeep are the server's
+            props.putIfAbsent("porter.scheduling.enabled", "false");
         }
         // given as arguments, so they win over application.properties and the environment
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -10,9 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps what imports leave behind within its promises: result files for 7 days (then deleted, and history says so),
- * and the staged rows of a review only while the review is valid. It also vacuums {@code import_row}, the work table
- * that every imported row passes through: where autovacuum is off (it is on this project's CI machines) nothing
- * else would, and the table grew by the size of every import, its dead rows slowing the next review's inserts.
+ * and the staged rows of a review only while the review is valid. (Vacuuming the staged rows' table where
+ * autovacuum is off is {@link io.porter.db.TableUpkeep}'s.)
  */
 @Component
 class ImportHousekeeping {
@@ -31,12 +30,6 @@ class ImportHousekeeping {
     void run() {
         purgeExpiredResults();
         dropExpiredReviews();
-        vacuumStagedRows();
-    }
-
-    /** Makes the space of applied and expired rows reusable; cheap where nothing changed (pages already clean are skipped). */
-    void vacuumStagedRows() {
-        db.sql("vacuum import_row").update();
     }
 
     int purgeExpiredResults() {

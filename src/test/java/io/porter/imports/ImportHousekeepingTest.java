@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What imports leave behind is kept only as long as promised: result files for their keeping period, a review's
- * staged rows while it is valid; and the staged rows' table is vacuumed. The clock is moved by setting the
- * expiry in the past, as the passing of days would.
+ * staged rows while it is valid. The clock is moved by setting the expiry in the past, as the passing of days would.
  */
 @PorterTest
 class ImportHousekeepingTest extends TestWorkspaces {
@@ -65,24 +64,8 @@ class ImportHousekeepingTest extends TestWorkspaces {
         assertThat(start.detail()).contains("expired").contains("review it again");
     }
 
-    @Test
-    void theStagedRowsTableIsVacuumed() {
-        Ws ws = newWorkspace("ES");
-        new ImportDriver(ws.api()).run(CSV, options("add-and-update", "email"));
-        long before = vacuums();
-
-        housekeeping.run();
-
-        assertThat(vacuums()).isGreaterThan(before);
-    }
-
     private long stagedRows(Ws ws, long id) {
         return db.sql("select count(*) from import_row where workspace_id = ? and import_id = ?").params(ws.id(), id)
                 .query(Long.class).single();
-    }
-
-    /** VACUUM reports itself to the statistics at once (unlike row counts, which a backend sends later). */
-    private long vacuums() {
-        return db.sql("select vacuum_count from pg_stat_user_tables where relname = 'import_row'").query(Long.class).single();
     }
 }

@@ -33,6 +33,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         // and a short retry schedule so a handful of attempts exhaust it
         java.util.Map<String, Object> sync = new java.util.HashMap<>();
         sync.put("porter.sync.worker-enabled", "false");
+        // no periodic job in the middle of a test: tests run housekeeping, retention and upkeep themselves
+        sync.put("porter.scheduling.enabled", "false");
         sync.put("porter.sync.allow-private-targets", "true");
         sync.put("porter.sync.max-attempts", "4");
         sync.put("porter.sync.backoff-base", "PT1S");
