@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Who runs a background job (an import, a migration run): a PostgreSQL session-level advisory lock, held on a
@@ -16,10 +17,25 @@ public final class JobLocks {
     }
 
     /**
-     * Gives the lock back. The connection comes from a pool and outlives the job: a lock left on it would make the
-     * job look taken to every other connection until the pool closed that one.
+     * Runs {@code job} holding the lock named {@code key}; false, without running it, when another session holds
+     * the lock. The lock is given back however the job ends: the connection comes from a pool and outlives the job,
+     * and a lock left on it would make the job look taken to every other connection until the pool closed that one.
      */
-    public static void unlock(Connection c, String key) {
+    public static boolean runHolding(DataSource dataSource, String key, Runnable job) throws SQLException {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock, key)) {
+                return false;
+            }
+            try {
+                job.run();
+            } finally {
+                unlock(lock, key);
+            }
+            return true;
+        }
+    }
+
+    private static void unlock(Connection c, String key) {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
             ps.setString(1, key);
             ps.execute();
@@ -29,7 +45,7 @@ public final class JobLocks {
     }
 
     /** Takes the lock named {@code key} on this connection, or answers false when another session holds it. */
-    public static boolean tryLock(Connection c, String key) throws SQLException {
+    private static boolean tryLock(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {

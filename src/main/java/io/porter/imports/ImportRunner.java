@@ -5,9 +5,6 @@ import io.porter.workspaces.Workspaces;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -116,23 +113,18 @@ public class ImportRunner {
 
     /** Runs an import to its end in this thread; returns false when another process holds it. */
     public boolean run(long ws, long id, IntConsumer progress, Timings timings) {
-        String key = "porter-import-" + ws + "-" + id;
-        try (Connection lock = dataSource.getConnection()) {
-            if (!io.porter.db.JobLocks.tryLock(lock, key)) {
-                return false;
-            }
-            try {
-                apply(ws, id, progress, timings);
-            } catch (RuntimeException e) {
-                // a shutdown mid-import is no failure: the import stays running and resumes on the next start
-                if (!stopping) {
-                    fail(ws, id, e);
+        try {
+            return io.porter.db.JobLocks.runHolding(dataSource, "porter-import-" + ws + "-" + id, () -> {
+                try {
+                    apply(ws, id, progress, timings);
+                } catch (RuntimeException e) {
+                    // a shutdown mid-import is no failure: the import stays running and resumes on the next start
+                    if (!stopping) {
+                        fail(ws, id, e);
+                    }
+                    throw e;
                 }
-                throw e;
-            } finally {
-                io.porter.db.JobLocks.unlock(lock, key);
-            }
-            return true;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not reach the database to run import " + id, e);
         }

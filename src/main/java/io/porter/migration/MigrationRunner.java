@@ -12,8 +12,6 @@ import io.porter.workspaces.Workspaces;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,22 +92,17 @@ public class MigrationRunner {
 
     /** Runs a migration run to its end in this thread; false when another process holds it. */
     public boolean run(long ws, long runId, Timings timings) {
-        String key = "porter-migration-" + ws + "-" + runId;
-        try (Connection lock = dataSource.getConnection()) {
-            if (!io.porter.db.JobLocks.tryLock(lock, key)) {
-                return false;
-            }
-            try {
-                execute(ws, runId, timings);
-            } catch (RuntimeException e) {
-                if (!stopping) {
-                    fail(ws, runId, e);
+        try {
+            return io.porter.db.JobLocks.runHolding(dataSource, "porter-migration-" + ws + "-" + runId, () -> {
+                try {
+                    execute(ws, runId, timings);
+                } catch (RuntimeException e) {
+                    if (!stopping) {
+                        fail(ws, runId, e);
+                    }
+                    throw e;
                 }
-                throw e;
-            } finally {
-                io.porter.db.JobLocks.unlock(lock, key);
-            }
-            return true;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not reach the database to run migration " + runId, e);
         }
