@@ -130,26 +130,8 @@ final class StagingFormat {
         return line.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
-    /** A CSV field: null is an unquoted empty field, which COPY reads as NULL; text is always quoted. */
     private void quote(String s) {
-        if (s == null) {
-            return;
-        }
-        line.append('"');
-        if (s.indexOf('"') < 0 && s.indexOf(0) < 0) {
-            line.append(s).append('"');
-            return;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                line.append('"');
-            }
-            if (c != 0) {
-                line.append(c);
-            }
-        }
-        line.append('"');
+        io.porter.db.CopyCsv.quote(line, s);
     }
 
     /** A PostgreSQL array literal of text. */

@@ -2,6 +2,7 @@ package io.porter.migration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porter.db.CopyCsv;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -56,18 +57,18 @@ final class StageCopy {
             for (StageRow r : rows) {
                 line.setLength(0);
                 line.append(++seq).append(',');
-                quote(line, r.kind()).append(',');
-                quote(line, r.sourceId()).append(',');
-                quote(line, r.parentId()).append(',');
-                quote(line, time(r.createdAt())).append(',');
-                quote(line, time(r.updatedAt())).append(',');
+                CopyCsv.quote(line, r.kind()).append(',');
+                CopyCsv.quote(line, r.sourceId()).append(',');
+                CopyCsv.quote(line, r.parentId()).append(',');
+                CopyCsv.quote(line, time(r.createdAt())).append(',');
+                CopyCsv.quote(line, time(r.updatedAt())).append(',');
                 try {
-                    quote(line, json.writeValueAsString(r.d())).append(',');
+                    CopyCsv.quote(line, json.writeValueAsString(r.d())).append(',');
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
-                quote(line, r.status()).append(',');
-                quote(line, r.reason()).append('\n');
+                CopyCsv.quote(line, r.status()).append(',');
+                CopyCsv.quote(line, r.reason()).append('\n');
                 byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
                 buf.write(b, 0, b.length);
                 if (buf.size() >= 1 << 16) {
@@ -91,22 +92,5 @@ final class StageCopy {
 
     private static String time(Instant t) {
         return t == null ? null : t.toString();
-    }
-
-    private static StringBuilder quote(StringBuilder line, String s) {
-        if (s == null) {
-            return line;
-        }
-        line.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '"') {
-                line.append('"');
-            }
-            if (ch != 0) {
-                line.append(ch);
-            }
-        }
-        return line.append('"');
     }
 }
