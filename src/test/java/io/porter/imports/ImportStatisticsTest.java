@@ -25,6 +25,11 @@ class ImportStatisticsTest extends TestWorkspaces {
     @Autowired
     JdbcClient db;
 
+    /** The planner's estimate of the workspace's rows in {@code table}. */
+    private long estimate(String table, Ws ws) {
+        return WorkspaceRows.of(db, table, ws.id()).estimate();
+    }
+
     private static String contacts(int n) {
         StringBuilder csv = new StringBuilder("Email,Name\n");
         for (int i = 0; i < n; i++) {
@@ -37,12 +42,12 @@ class ImportStatisticsTest extends TestWorkspaces {
     void anImportIntoANewWorkspaceLeavesThePlannerKnowingItsContacts() {
         Ws ws = newWorkspace("ES");
         db.sql("analyze contact").update();
-        assertThat(WorkspaceRows.of(db, "contact", ws.id()).estimate()).as("the planner's estimate before").isLessThan(ROWS / 10);
+        assertThat(estimate("contact", ws)).as("the planner's estimate before").isLessThan(ROWS / 10);
 
         ImportDriver.Outcome o = new ImportDriver(ws.api()).run(contacts(ROWS), options("add-and-update", "email"));
 
         assertThat(o.job().path("counts").path("added").asInt()).isEqualTo(ROWS);
-        assertThat(WorkspaceRows.of(db, "contact", ws.id()).estimate()).as("the planner's estimate after").isGreaterThanOrEqualTo(ROWS / 5);
+        assertThat(estimate("contact", ws)).as("the planner's estimate after").isGreaterThanOrEqualTo(ROWS / 5);
     }
 
     @Test
@@ -59,7 +64,7 @@ class ImportStatisticsTest extends TestWorkspaces {
         ImportDriver.Outcome o = new ImportDriver(ws.api()).run(csv.toString(), options("add-and-update", "email"));
 
         assertThat(o.job().path("counts").path("added").asInt()).isEqualTo(ROWS);
-        assertThat(WorkspaceRows.of(db, "tag", ws.id()).estimate()).as("the planner's estimate of the tags").isGreaterThanOrEqualTo(ROWS / 5);
+        assertThat(estimate("tag", ws)).as("the planner's estimate of the tags").isGreaterThanOrEqualTo(ROWS / 5);
     }
 
     @Test
@@ -70,11 +75,11 @@ class ImportStatisticsTest extends TestWorkspaces {
         db.sql("insert into tag (workspace_id, name) select ?, 'segment-' || i from generate_series(0, ? - 1) i")
                 .params(ws.id(), ROWS).update();
         new ImportDriver(ws.api()).createContact("email", "ana@example.com", "name", "Ana");
-        assertThat(WorkspaceRows.of(db, "tag", ws.id()).estimate()).as("the planner's estimate before").isLessThan(ROWS / 10);
+        assertThat(estimate("tag", ws)).as("the planner's estimate before").isLessThan(ROWS / 10);
 
         assertThat(ws.api().get("/api/v1/contacts/export.csv").status()).isEqualTo(200);
 
-        assertThat(WorkspaceRows.of(db, "tag", ws.id()).estimate()).as("the planner's estimate after").isGreaterThanOrEqualTo(ROWS / 2);
+        assertThat(estimate("tag", ws)).as("the planner's estimate after").isGreaterThanOrEqualTo(ROWS / 2);
     }
 
     @Test
@@ -86,10 +91,10 @@ class ImportStatisticsTest extends TestWorkspaces {
                 insert into contact (workspace_id, name, email, email_key)
                 select ?, 'Person ' || i, 'person' || i || '@stats.example.com', 'person' || i || '@stats.example.com'
                 from generate_series(0, ? - 1) i""").params(ws.id(), ROWS).update();
-        assertThat(WorkspaceRows.of(db, "contact", ws.id()).estimate()).as("the planner's estimate before").isLessThan(ROWS / 10);
+        assertThat(estimate("contact", ws)).as("the planner's estimate before").isLessThan(ROWS / 10);
 
         new ImportDriver(ws.api()).reviewed("contacts.csv", contacts(ROWS), options("update-existing", "email"));
 
-        assertThat(WorkspaceRows.of(db, "contact", ws.id()).estimate()).as("the planner's estimate after").isGreaterThanOrEqualTo(ROWS / 2);
+        assertThat(estimate("contact", ws)).as("the planner's estimate after").isGreaterThanOrEqualTo(ROWS / 2);
     }
 }
