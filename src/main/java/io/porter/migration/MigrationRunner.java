@@ -129,7 +129,7 @@ public class MigrationRunner {
             };
             timings.add("select", t);
             Stager stager = new Stager(ws, options, country, store, reader);
-            TableStats stats = new TableStats();
+            TableStats stats = new TableStats(db);
             int from = run.stage() == null ? 0 : STAGES.indexOf(run.stage());
             long done = run.recordsDone();
             for (int i = from; i < STAGES.size(); i++) {
@@ -210,8 +210,7 @@ public class MigrationRunner {
                     .params(stage, stageDone, total, ctx.ws(), ctx.runId()).update();
         });
         long t = System.nanoTime();
-        stats.committed(rows.stream().collect(Collectors.groupingBy(StageRow::kind, Collectors.counting())),
-                table -> db.sql("analyze " + table).update());
+        stats.committed(rows.stream().collect(Collectors.groupingBy(StageRow::kind, Collectors.counting())));
         timings.add("analyze written tables", t);
         return total;
     }

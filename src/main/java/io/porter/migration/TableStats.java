@@ -1,9 +1,10 @@
 package io.porter.migration;
 
+import io.porter.db.GrowthStats;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps the planner's statistics of the tables a run writes up to date: each time a table has received as many rows
@@ -32,10 +33,15 @@ final class TableStats {
             Map.entry("article", List.of("kb_article")),
             Map.entry("translation", List.of("kb_article_translation")));
 
-    private final Map<String, long[]> rows = new HashMap<>();
+    /** Counts what the run writes per table and analyses each table that has doubled. */
+    private final GrowthStats growth;
 
-    /** Counts a committed chunk's rows per kind and analyses (through {@code analyze}) each table that has doubled. */
-    void committed(Map<String, Long> rowsPerKind, Consumer<String> analyze) {
+    TableStats(JdbcClient db) {
+        this.growth = new GrowthStats(db);
+    }
+
+    /** Counts a committed chunk's rows per kind, per table they went to. */
+    void committed(Map<String, Long> rowsPerKind) {
         Map<String, Long> perTable = new HashMap<>();
         rowsPerKind.forEach((kind, n) -> {
             for (String t : TABLES.getOrDefault(kind, List.of())) {
@@ -44,14 +50,6 @@ final class TableStats {
             perTable.merge("migration_id_map", n, Long::sum);
             perTable.merge("migration_report_row", n, Long::sum);
         });
-        perTable.forEach((table, n) -> {
-            // [rows written by this run, rows written when last analysed]
-            long[] r = rows.computeIfAbsent(table, t -> new long[2]);
-            r[0] += n;
-            if (r[0] >= 2 * r[1]) {
-                analyze.accept(table);
-                r[1] = r[0];
-            }
-        });
+        perTable.forEach(growth::wrote);
     }
 }
