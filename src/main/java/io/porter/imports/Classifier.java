@@ -6,68 +6,63 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Decides every staged row in one set-based statement, in the order of the rules: the row's own problems,
- * identifiers shared inside the file, identifiers shared by several existing contacts, then the purpose. It reads
- * the review's temporary {@code import_stage} (loaded by COPY, no indexes) and writes each row once into
- * {@code import_row}, with its decision.
+ * Decides every staged row with set-based statements, in the order of the rules: the row's own problems, identifiers
+ * shared inside the file, identifiers shared by several existing contacts, then the purpose.
+ *
+ * <p>A review classifies its rows a segment at a time ({@link #classifySegment}) while the next segment is still
+ * being normalised: each segment is read from the temporary {@code import_stage} (loaded by COPY, no indexes) and
+ * written once into {@code import_row} with its decision. Only one rule needs the whole file, an identifier on
+ * several rows, and those rows are rare: {@link #markDuplicates} turns them into errors at the end, from the narrow
+ * {@code import_keys} that every segment adds its identifiers to.
  */
 final class Classifier {
 
-    /** The review's own table: dropped when its transaction ends. */
-    static final String CREATE_STAGE = "create temp table import_stage (like import_row including defaults) on commit drop";
+    /** The review's own tables: dropped when its transaction ends. */
+    static final List<String> CREATE_TEMPORARY = List.of(
+            "create temp table import_stage (like import_row including defaults) on commit drop",
+            "create temp table import_keys (row_no int not null, ident_key text not null, errors text) on commit drop");
 
-    private Classifier() {
-    }
+    private static final String COLUMNS;
 
-    static void classify(JdbcClient db, long ws, long id, ImportPlan plan) {
-        Purpose purpose = plan.purpose();
-        Identifier identifier = plan.identifier();
-        boolean matching = purpose != Purpose.ADD_ALL && identifier != null;
-        String label = identifier == Identifier.USER_ID_OR_EMAIL ? "user_id or email"
-                : identifier == null ? "" : identifier.field().replace('_', ' ');
-        // what people see of the identifier: without the u:/e: kind prefix of user-id-or-email
-        String shown = identifier == Identifier.USER_ID_OR_EMAIL ? "substr(ident_key, 3)" : "ident_key";
-
+    static {
         List<String> copied = new ArrayList<>(List.of("workspace_id", "import_id", "row_no", "ident_key", "has_name", "email_key"));
         for (StandardField f : StandardField.values()) {
             copied.add(f.column());
         }
         copied.addAll(List.of("custom", "custom_blank", "tags"));
-        String columns = String.join(", ", copied);
+        COLUMNS = String.join(", ", copied);
+    }
 
+    private Classifier() {
+    }
+
+    /**
+     * Decides the rows now in {@code import_stage}, as if no other row of the file shared their identifier, and
+     * empties it. Returns how many rows it decided which way.
+     */
+    static ImportJob.Counts classifySegment(JdbcClient db, long ws, ImportPlan plan) {
+        Purpose purpose = plan.purpose();
+        Identifier identifier = plan.identifier();
+        boolean matching = purpose != Purpose.ADD_ALL && identifier != null;
+        String shown = shown(identifier, "");
         String sql = """
-                insert into import_row (%1$s, status, errors, contact_id, match_count, new_contact_id)
-                -- identifiers on more than one row: counted by hashing, then only their rows are gathered in order
-                with dupkey as (
-                  select ident_key, count(*) as n from import_stage where ident_key is not null
-                  group by ident_key having count(*) > 1),
-                dup as (
-                  select s.ident_key, min(k.n) as n, (array_agg(s.row_no order by s.row_no))[1 : 12] as rows_with
-                  from import_stage s join dupkey k on k.ident_key = s.ident_key group by s.ident_key),
-                -- a key outside dup is on one row only: no distinct needed
-                keys as (
-                  select s.ident_key from import_stage s
-                  where s.ident_key is not null and s.status is null
-                    and not exists (select 1 from dup where dup.ident_key = s.ident_key)),
+                -- distinct: a key on two rows of a segment is a duplicate, and must not count its contact twice
+                with keys as (
+                  select distinct ident_key from import_stage where ident_key is not null and status is null),
                 m as (%2$s),
-                d as (
-                  select s.*, dup.n as dup_n, dup.rows_with, coalesce(m.n, 0) as match_n, m.contact_id as matched
-                  from import_stage s left join dup on dup.ident_key = s.ident_key left join m on m.ident_key = s.ident_key),
                 x as (
-                  select d.*,
-                    case when d.status = 'error' or d.dup_n is not null or d.match_n > 1 then 'error'
+                  select s.*, coalesce(m.n, 0) as match_n, m.contact_id as matched,
+                    case when s.status = 'error' or m.n > 1 then 'error'
                          when not :matching then 'imported'
-                         when d.matched is not null then case when :updates then 'updated' else 'skipped' end
+                         when m.contact_id is not null then case when :updates then 'updated' else 'skipped' end
                          when not :creates then 'skipped'
-                         when d.has_name or not :needsName then 'imported' else 'error' end as decided
-                  from d)
+                         when s.has_name or not :needsName then 'imported' else 'error' end as decided
+                  from import_stage s left join m on m.ident_key = s.ident_key),
+                decided as (
+                insert into import_row (%1$s, status, errors, contact_id, match_count, new_contact_id)
                 select %1$s, decided,
                   nullif(concat_ws('; ', errors,
-                    case when dup_n is not null then format(
-                      '%%s %%s is also in row %%s: an identifier may appear only once in the file; merge those rows or fix them',
-                      :label, %3$s, array_to_string((array_remove(rows_with, row_no))[1 : 10], ', ')
-                        || case when dup_n > 11 then format(' and %%s more', dup_n - 11) else '' end) end,
-                    case when status is null and dup_n is null then
+                    case when status is null then
                       case when match_n > 1 then format('%%s contacts of the workspace have %%s %%s, so Porter cannot tell '
                                  || 'which one this row is: merge them, or import with another identifier', match_n, :label, %3$s)
                            when decided = 'skipped' and matched is not null then format('skipped: a contact with %%s %%s '
@@ -78,10 +73,52 @@ final class Classifier {
                       end end), ''),
                   case when match_n = 1 then matched end, match_n,
                   case when decided = 'imported' then gen_random_uuid() end
-                from x""".formatted(columns, matches(identifier, matching), shown);
-        db.sql(sql).param("ws", ws).param("label", label).param("matching", matching)
+                from x
+                returning status)
+                select count(*) filter (where status = 'imported'), count(*) filter (where status = 'updated'),
+                       count(*) filter (where status = 'skipped'), count(*) filter (where status = 'error')
+                from decided""".formatted(COLUMNS, matches(identifier, matching), shown);
+        ImportJob.Counts counts = db.sql(sql).param("ws", ws).param("label", label(identifier)).param("matching", matching)
                 .param("updates", purpose.updates()).param("creates", purpose.creates())
-                .param("needsName", plan.source().newContactNeedsName()).update();
+                .param("needsName", plan.source().newContactNeedsName())
+                .query((rs, i) -> new ImportJob.Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+        db.sql("insert into import_keys select row_no, ident_key, errors from import_stage where ident_key is not null").update();
+        db.sql("truncate import_stage").update();
+        return counts;
+    }
+
+    /**
+     * Makes every row whose identifier is also on another row of the file an error naming those rows: its own
+     * problems stay, what the segment decided about it goes.
+     */
+    static void markDuplicates(JdbcClient db, long ws, long id, ImportPlan plan) {
+        String sql = """
+                -- identifiers on more than one row: counted by hashing, then only their rows are gathered in order
+                with dupkey as (
+                  select ident_key, count(*) as n from import_keys group by ident_key having count(*) > 1),
+                dup as (
+                  select k.ident_key, min(d.n) as n, (array_agg(k.row_no order by k.row_no))[1 : 12] as rows_with
+                  from import_keys k join dupkey d on d.ident_key = k.ident_key group by k.ident_key),
+                f as (
+                  select k.row_no, k.ident_key, k.errors, dup.n, dup.rows_with
+                  from import_keys k join dup on dup.ident_key = k.ident_key)
+                update import_row r set status = 'error', contact_id = null, match_count = 0, new_contact_id = null,
+                  errors = concat_ws('; ', f.errors, format(
+                      '%%s %%s is also in row %%s: an identifier may appear only once in the file; merge those rows or fix them',
+                      :label, %1$s, array_to_string((array_remove(f.rows_with, f.row_no))[1 : 10], ', ')
+                        || case when f.n > 11 then format(' and %%s more', f.n - 11) else '' end))
+                from f where r.workspace_id = :ws and r.import_id = :id and r.row_no = f.row_no""".formatted(shown(plan.identifier(), "f."));
+        db.sql(sql).param("ws", ws).param("id", id).param("label", label(plan.identifier())).update();
+    }
+
+    private static String label(Identifier identifier) {
+        return identifier == Identifier.USER_ID_OR_EMAIL ? "user_id or email"
+                : identifier == null ? "" : identifier.field().replace('_', ' ');
+    }
+
+    /** What people see of the identifier: without the u:/e: kind prefix of user-id-or-email. */
+    private static String shown(Identifier identifier, String alias) {
+        return identifier == Identifier.USER_ID_OR_EMAIL ? "substr(" + alias + "ident_key, 3)" : alias + "ident_key";
     }
 
     /**

@@ -187,7 +187,7 @@ public class ImportService {
         if (job.options() == null) {
             throw new ImportRejectedException("Set the options and the mapping of this import before reviewing it");
         }
-        ImportPlan plan = plan(ws, job, job.options(), job.mapping());
+        ImportPlan plan = plan(ws, job);
         ImportJob.Counts counts = reviewer.review(job, plan, files.original(ws, id), timings, progress);
         return new Review(counts, jobs.get(ws, id).reviewExpiresAt());
     }
@@ -260,6 +260,11 @@ public class ImportService {
 
     public int historyCount(long ws) {
         return jobs.count(ws);
+    }
+
+    /** The plan of an import whose options and mapping are set. */
+    ImportPlan plan(long ws, ImportJob job) {
+        return plan(ws, job, job.options(), job.mapping());
     }
 
     private ImportPlan plan(long ws, ImportJob job, ImportOptions options, List<ColumnMapping> mapping) {

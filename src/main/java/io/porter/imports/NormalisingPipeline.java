@@ -20,11 +20,11 @@ import java.util.concurrent.Future;
 final class NormalisingPipeline implements AutoCloseable {
 
     interface Sink {
-        /** {@code rows} rows, formatted for COPY. */
-        void accept(byte[] formatted, int rows) throws Exception;
+        /** {@code rows} rows, formatted for COPY, and the {@link IdentifierHashes#hash}es of their identifiers. */
+        void accept(byte[] formatted, int rows, long[] identifierHashes) throws Exception;
     }
 
-    private record Batch(byte[] formatted, int rows) {
+    private record Batch(byte[] formatted, int rows, long[] identifierHashes) {
     }
 
     private static final int BATCH = 1000;
@@ -57,10 +57,16 @@ final class NormalisingPipeline implements AutoCloseable {
             if (!batch.isEmpty()) {
                 pending.add(workers.submit(() -> {
                     List<StagedRow> out = new ArrayList<>(batch.size());
+                    long[] hashes = new long[batch.size()];
+                    int keys = 0;
                     for (CsvRow r : batch) {
-                        out.add(reader.read(r));
+                        StagedRow row = reader.read(r);
+                        out.add(row);
+                        if (row.identKey() != null) {
+                            hashes[keys++] = IdentifierHashes.hash(row.identKey());
+                        }
                     }
-                    return new Batch(format.get().format(out), out.size());
+                    return new Batch(format.get().format(out), out.size(), java.util.Arrays.copyOf(hashes, keys));
                 }));
             }
             boolean more = !batch.isEmpty();
@@ -85,7 +91,7 @@ final class NormalisingPipeline implements AutoCloseable {
             throw e;
         }
         long b = System.nanoTime();
-        sink.accept(batch.formatted(), batch.rows());
+        sink.accept(batch.formatted(), batch.rows(), batch.identifierHashes());
         waitNanos += b - a;
         sinkNanos += System.nanoTime() - b;
     }

@@ -3,12 +3,9 @@ package io.porter.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.porter.imports.csv.CsvFile;
 import io.porter.imports.csv.CsvFormat;
-import io.porter.imports.csv.CsvRow;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -42,48 +39,28 @@ class Reviewer {
             long ws = job.workspaceId();
             long id = job.id();
             db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(ws, id).update();
-            db.sql(Classifier.CREATE_STAGE).update();
+            Classifier.CREATE_TEMPORARY.forEach(sql -> db.sql(sql).update());
             // classifying sorts and hashes every identifier of the file: in memory, not in temporary files
             db.sql("set local work_mem = '64MB'").update();
-            Connection c = DataSourceUtils.getConnection(dataSource);
-            CsvFormat format = new CsvFormat(CsvFormat.parseEncoding(job.encoding()), CsvFormat.parseDelimiter(job.delimiter()));
-            try (CsvFile csv = CsvFile.open(original, format); StagingWriter staging = new StagingWriter(c)) {
-                RowReader reader = new RowReader(plan, csv.header());
-                int[] n = {0};
-                try (NormalisingPipeline pipeline = new NormalisingPipeline(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
-                    pipeline.run(csv.iterator(), reader, () -> new StagingFormat(ws, id, json), (formatted, rows) -> {
-                        staging.write(formatted);
-                        int before = n[0];
-                        n[0] += rows;
-                        if (n[0] / 10_000 > before / 10_000) {
-                            progress.accept(n[0]);
-                        }
-                    });
-                    long d = System.nanoTime();
-                    staging.finish();
-                    timings.addNanos("stage", System.nanoTime() - d);
-                    pipeline.report(timings);
-                }
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not stage the rows of import " + id, e);
-            }
-            long t1 = System.nanoTime();
             if (plan.purpose() != Purpose.ADD_ALL && plan.identifier() != null) {
                 // classifying joins the file's identifiers to the workspace's contacts
+                long t = System.nanoTime();
                 io.porter.db.WorkspaceRows.of(db, "contact", ws).refreshIfStale();
-                timings.add("statistics", t1);
-                t1 = System.nanoTime();
+                timings.add("statistics", t);
             }
-            Classifier.classify(db, ws, id, plan);
-            timings.add("classify", t1);
-            ImportJob.Counts counts = db.sql("""
-                    select count(*) filter (where status = 'imported') as added, count(*) filter (where status = 'updated') as updated,
-                           count(*) filter (where status = 'skipped') as skipped, count(*) filter (where status = 'error') as errors
-                    from import_row where workspace_id = ? and import_id = ?""")
-                    .params(ws, id)
-                    .query((rs, i) -> new ImportJob.Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+            Staged staged = stageAndClassify(job, plan, original, timings, progress);
+            ImportJob.Counts counts = staged.counts();
+            if (staged.mayHaveDuplicates()) {
+                long t = System.nanoTime();
+                Classifier.markDuplicates(db, ws, id, plan);
+                counts = db.sql("""
+                        select count(*) filter (where status = 'imported'), count(*) filter (where status = 'updated'),
+                               count(*) filter (where status = 'skipped'), count(*) filter (where status = 'error')
+                        from import_row where workspace_id = ? and import_id = ?""")
+                        .params(ws, id)
+                        .query((rs, i) -> new ImportJob.Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+                timings.add("duplicates", t);
+            }
             Instant now = Instant.now();
             db.sql("""
                     update import_job set status = 'reviewed', reviewed_at = ?, review_expires_at = ?,
@@ -92,5 +69,42 @@ class Reviewer {
                             counts.added(), counts.updated(), counts.skipped(), counts.errors(), ws, id).update();
             return counts;
         });
+    }
+
+    private record Staged(ImportJob.Counts counts, boolean mayHaveDuplicates) {
+    }
+
+    /**
+     * Reads, normalises, stages and classifies every row: the calling thread reads the file, the workers normalise,
+     * and the stager has PostgreSQL classify a segment while the next is normalised.
+     */
+    private Staged stageAndClassify(ImportJob job, ImportPlan plan, java.nio.file.Path original, Timings timings, IntConsumer progress) {
+        long ws = job.workspaceId();
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        CsvFormat format = new CsvFormat(CsvFormat.parseEncoding(job.encoding()), CsvFormat.parseDelimiter(job.delimiter()));
+        try (CsvFile csv = CsvFile.open(original, format); SegmentStager staging = new SegmentStager(c, ws, plan, settings.chunkSize());
+             NormalisingPipeline pipeline = new NormalisingPipeline(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+            RowReader reader = new RowReader(plan, csv.header());
+            IdentifierHashes identifiers = new IdentifierHashes();
+            int[] n = {0};
+            pipeline.run(csv.iterator(), reader, () -> new StagingFormat(ws, job.id(), json), (formatted, rows, hashes) -> {
+                staging.write(formatted, rows);
+                identifiers.addAll(hashes);
+                int before = n[0];
+                n[0] += rows;
+                if (n[0] / 10_000 > before / 10_000) {
+                    progress.accept(n[0]);
+                }
+            });
+            pipeline.report(timings);
+            long d = System.nanoTime();
+            ImportJob.Counts counts = staging.finish(timings);
+            timings.add("classify the last segment", d);
+            return new Staged(counts, identifiers.mayHaveDuplicates());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stage the rows of import " + job.id(), e);
+        }
     }
 }
