@@ -50,11 +50,23 @@ public enum FieldType {
 
     private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,4})?");
 
+    /** Jackson's own default limit on the length of a number it reads (StreamReadConstraints). */
+    static final int MAX_NUMBER_LENGTH = 1000;
+
     private static BigDecimal number(String text) {
         if (!NUMBER_TEXT.matcher(text).matches()) {
             throw new InvalidValueException(null, text, "is not a number; write digits with a point for decimals, e.g. 1234.5");
         }
-        return new BigDecimal(text);
+        BigDecimal n = new BigDecimal(text);
+        // a custom attribute is stored as JSON and read back in full, without exponent, by a JSON reader that takes
+        // numbers of at most 1,000 characters: a longer one would make the contact unreadable
+        long digits = Math.max(n.precision() - (long) n.scale(), 1) + Math.max(n.scale(), 0);
+        long written = digits + (n.scale() > 0 ? 1 : 0) + (n.signum() < 0 ? 1 : 0);
+        if (written > MAX_NUMBER_LENGTH) {
+            throw new InvalidValueException(null, text, "has more digits than a number can hold (1,000 in all); "
+                    + "round it, or make the field a text field");
+        }
+        return n;
     }
 
     private static Boolean bool(String text) {

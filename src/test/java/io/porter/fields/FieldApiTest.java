@@ -99,6 +99,23 @@ class FieldApiTest extends TestWorkspaces {
     }
 
     @Test
+    void numbersComeBackAsTheyWereGivenNotAsDoubles() {
+        Api api = newWorkspace().api();
+        api.post("/api/v1/fields", map("key", "seats", "label", "Seats", "type", "number"));
+        for (String given : java.util.List.of("12345678901234567.25", "7.50", "0.1", "-3")) {
+            Api.Response r = api.post("/api/v1/contacts", map("name", "Ana", "custom_attributes",
+                    map("seats", new java.math.BigDecimal(given))));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            assertThat(r.body()).contains("\"seats\":" + given + "}");
+            assertThat(api.get("/api/v1/contacts/" + r.json().path("id").asText()).body()).contains("\"seats\":" + given + "}");
+        }
+        Api.Response tooLong = api.post("/api/v1/contacts", map("name", "Ana", "custom_attributes",
+                map("seats", "1" + "0".repeat(1000))));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.detail()).contains("has more digits than a number can hold");
+    }
+
+    @Test
     void customAttributesPatchPerKey() {
         Api api = newWorkspace().api();
         api.post("/api/v1/fields", map("key", "plan", "label", "Plan", "type", "text"));

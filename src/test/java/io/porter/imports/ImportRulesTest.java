@@ -101,6 +101,26 @@ class ImportRulesTest extends TestWorkspaces {
 
     // ---------------------------------------------------------------- a row's own problems
 
+    @Test
+    void aNumberTooLongToStoreIsItsRowsErrorNotTheReviews() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        String longest = "0." + "0".repeat(997) + "1";
+        ImportDriver.Outcome o = d.run("Email,Name,Score\n"
+                + "long@example.com,Too Long,0." + "0".repeat(16_383) + "1\n"
+                + "longest@example.com,Longest," + longest + "\n"
+                + "short@example.com,Short,7\n", forPurpose("add-and-update"), Map.of(
+                "Score", Map.of("field", "custom.score", "create", Map.of("type", "number", "label", "Score"))));
+
+        assertThat(o.statuses()).containsExactly("Error", "Imported", "Imported");
+        assertThat(o.errors(0)).startsWith("Score: '0.000").contains("has more digits than a number can hold");
+        // read back whole over the API, not as a double
+        String body = ws.api().get("/api/v1/contacts?email=longest@example.com").body();
+        assertThat(body).contains("\"score\":" + longest + "}");
+        String seven = ws.api().get("/api/v1/contacts?email=short@example.com").body();
+        assertThat(seven).contains("\"score\":7}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"add-new", "update-existing", "add-and-update", "add-all"})
     void invalidValuesMakeTheRowAnErrorNamingColumnAndValue(String purpose) {

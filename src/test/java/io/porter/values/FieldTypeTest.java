@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,6 +59,18 @@ class FieldTypeTest {
         assertThatThrownBy(() -> FieldType.NUMBER.read(raw))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("'" + raw + "' is not a number; write digits with a point for decimals, e.g. 1234.5");
+    }
+
+    @Test
+    void numbersLongerThanAThousandCharactersWrittenOutAreRefused() {
+        String longest = "-0." + "0".repeat(996) + "1";
+        assertThat(FieldType.NUMBER.read(longest)).isEqualTo(new BigDecimal(longest));
+        assertThat(FieldType.NUMBER.read("1e999")).isEqualTo(new BigDecimal("1E+999"));
+        for (String tooLong : List.of("-0." + "0".repeat(997) + "1", "1." + "0".repeat(999), "1e1000", "1" + "0".repeat(1000))) {
+            assertThatThrownBy(() -> FieldType.NUMBER.read(tooLong))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageEndingWith("has more digits than a number can hold (1,000 in all); round it, or make the field a text field");
+        }
     }
 
     @ParameterizedTest
