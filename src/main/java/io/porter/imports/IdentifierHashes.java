@@ -4,7 +4,8 @@ package io.porter.imports;
  * Tells whether a file may have an identifier on two rows, from a 64-bit hash of each row's identifier, so that a
  * review looks for duplicates in the database only when there can be some. Two equal identifiers always have equal
  * hashes, so "no" is certain; "maybe" is checked exactly by {@link Classifier#markDuplicates}. The hashes are kept
- * in one open-addressed array of at most 32 MB; past 2,097,152 identifiers it stops and answers "maybe".
+ * in one open-addressed array of at most 8 MB, so memory stays flat: past 524,288 identifiers it stops and answers
+ * "maybe", and so larger files are checked in the database.
  */
 final class IdentifierHashes {
 
@@ -14,7 +15,7 @@ final class IdentifierHashes {
     private boolean maybe;
 
     IdentifierHashes() {
-        this(1 << 21);
+        this(1 << 19);
     }
 
     IdentifierHashes(int limit) {
