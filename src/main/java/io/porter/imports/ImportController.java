@@ -59,7 +59,7 @@ class ImportController {
         ImportService.Upload u = imports.upload(ws, file.getOriginalFilename(), file.getInputStream(), encoding, delimiter,
                 "api", source);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("import", ImportView.of(u.job()));
+        body.put("import", imports.view(u.job()));
         body.put("preview", u.preview());
         body.put("suggested_options", u.suggestedOptions());
         body.put("suggested_mapping", u.suggestedMapping());
@@ -73,14 +73,14 @@ class ImportController {
         long ws = CurrentWorkspace.id();
         int size = Math.max(1, Math.min(perPage, 100));
         int p = Math.max(1, page);
-        List<ImportView> data = imports.history(ws, size, (p - 1) * size).stream().map(ImportView::of).toList();
+        List<ImportView> data = imports.history(ws, size, (p - 1) * size).stream().map(imports::view).toList();
         return Map.of("data", data, "page", p, "per_page", size, "total", imports.historyCount(ws));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One import: status, progress, counts, options and mapping")
     ImportView get(@PathVariable long id) {
-        return ImportView.of(imports.get(CurrentWorkspace.id(), id));
+        return imports.view(imports.get(CurrentWorkspace.id(), id));
     }
 
     @GetMapping("/{id}/preview")
@@ -99,7 +99,7 @@ class ImportController {
     ImportView plan(@PathVariable long id, @RequestBody PlanRequest request) {
         long ws = CurrentWorkspace.id();
         imports.setPlan(ws, id, request.options(), request.mapping());
-        return ImportView.of(imports.get(ws, id));
+        return imports.view(imports.get(ws, id));
     }
 
     @PostMapping("/{id}/review")
@@ -137,7 +137,7 @@ class ImportController {
             + "another import of the workspace is running. Follow it with GET /api/v1/imports/{id}.")
     ResponseEntity<ImportView> start(@PathVariable long id) {
         ImportJob job = imports.start(CurrentWorkspace.id(), id);
-        return ResponseEntity.accepted().body(ImportView.of(job));
+        return ResponseEntity.accepted().body(imports.view(job));
     }
 
     @GetMapping("/{id}/result.csv")

@@ -48,6 +48,8 @@ public class ImportRunner {
     private final Notifications notifications;
     private final boolean resumeOnStart;
     private volatile boolean stopping;
+    /** Started imports of this server that wait for a free import thread: they show as running with no progress. */
+    private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "porter-import");
         t.setDaemon(false);
@@ -102,13 +104,21 @@ public class ImportRunner {
     }
 
     void runInBackground(long ws, long id) {
+        String key = ws + ":" + id;
+        waiting.add(key);
         background.submit(() -> {
+            waiting.remove(key);
             try {
                 run(ws, id, n -> { }, new Timings());
             } catch (RuntimeException e) {
                 log.error("Import {} of workspace {} failed", id, ws, e);
             }
         });
+    }
+
+    /** Whether the import was started here and waits for the imports ahead of it to end. */
+    boolean waiting(long ws, long id) {
+        return waiting.contains(ws + ":" + id);
     }
 
     /** Runs an import to its end in this thread; returns false when another process holds it. */

@@ -262,6 +262,16 @@ public class ImportService {
         return jobs.count(ws);
     }
 
+    /** Whether a started import waits on this server for the imports ahead of it to end. */
+    public boolean waiting(long ws, long id) {
+        return runner.waiting(ws, id);
+    }
+
+    /** An import as the API shows it. */
+    public ImportView view(ImportJob job) {
+        return ImportView.of(job, runner.waiting(job.workspaceId(), job.id()));
+    }
+
     /** The plan of an import whose options and mapping are set. */
     ImportPlan plan(long ws, ImportJob job) {
         return plan(ws, job, job.options(), job.mapping());

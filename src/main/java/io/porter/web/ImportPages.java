@@ -308,6 +308,7 @@ class ImportPages {
                 return "redirect:/imports/" + id + "/review";
             default:
                 model.addAttribute("job", job);
+                model.addAttribute("waiting", imports.waiting(job.workspaceId(), job.id()));
                 return "imports/progress";
         }
     }
@@ -321,7 +322,10 @@ class ImportPages {
         p.put("rows_done", job.rowsDone());
         p.put("total", job.rowCount());
         p.put("percent", job.rowCount() == 0 ? 100 : Math.min(100, job.rowsDone() * 100 / job.rowCount()));
-        p.put("text", messages.getMessage("web.progress.rows", new Object[] {job.rowsDone(), job.rowCount()}, locale));
+        boolean waiting = imports.waiting(job.workspaceId(), job.id());
+        p.put("waiting", waiting);
+        p.put("text", waiting ? messages.getMessage("web.progress.waiting", null, locale)
+                : messages.getMessage("web.progress.rows", new Object[] {job.rowsDone(), job.rowCount()}, locale));
         p.put("status_text", messages.getMessage("web.status." + job.status(), null, locale));
         return p;
     }
