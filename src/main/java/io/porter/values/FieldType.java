@@ -50,8 +50,8 @@ public enum FieldType {
 
     private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,4})?");
 
-    /** Jackson's own default limit on the length of a number it reads (StreamReadConstraints). */
-    static final int MAX_NUMBER_LENGTH = 1000;
+    /** The longest number Jackson reads back (its default constraint), which custom attributes are read with. */
+    private static final int MAX_NUMBER_LENGTH = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
 
     private static BigDecimal number(String text) {
         if (!NUMBER_TEXT.matcher(text).matches()) {
@@ -63,8 +63,8 @@ public enum FieldType {
         long digits = Math.max(n.precision() - (long) n.scale(), 1) + Math.max(n.scale(), 0);
         long written = digits + (n.scale() > 0 ? 1 : 0) + (n.signum() < 0 ? 1 : 0);
         if (written > MAX_NUMBER_LENGTH) {
-            throw new InvalidValueException(null, text, "has more digits than a number can hold (1,000 in all); "
-                    + "round it, or make the field a text field");
+            throw new InvalidValueException(null, text, String.format(java.util.Locale.ROOT, "has more digits than a number "
+                    + "can hold (%,d in all); round it, or make the field a text field", MAX_NUMBER_LENGTH));
         }
         return n;
     }
