@@ -104,21 +104,31 @@ public class ImportRunner {
     }
 
     void runInBackground(long ws, long id) {
-        String key = ws + ":" + id;
+        String key = waitingKey(ws, id);
         waiting.add(key);
-        background.submit(() -> {
+        try {
+            background.submit(() -> {
+                waiting.remove(key);
+                try {
+                    run(ws, id, n -> { }, new Timings());
+                } catch (RuntimeException e) {
+                    log.error("Import {} of workspace {} failed", id, ws, e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: the import stays running and resumes on the next start, not waiting here
             waiting.remove(key);
-            try {
-                run(ws, id, n -> { }, new Timings());
-            } catch (RuntimeException e) {
-                log.error("Import {} of workspace {} failed", id, ws, e);
-            }
-        });
+            throw e;
+        }
     }
 
     /** Whether the import was started here and waits for the imports ahead of it to end. */
     boolean waiting(long ws, long id) {
-        return waiting.contains(ws + ":" + id);
+        return waiting.contains(waitingKey(ws, id));
+    }
+
+    private static String waitingKey(long ws, long id) {
+        return ws + ":" + id;
     }
 
     /** Runs an import to its end in this thread; returns false when another process holds it. */
