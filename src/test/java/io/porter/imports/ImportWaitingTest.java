@@ -1,5 +1,7 @@
-package io.porter.web;
+package io.porter.imports;
 
+import static io.porter.imports.ImportDriver.options;
+import static io.porter.imports.ImportDriver.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +13,6 @@ import io.porter.support.WebSession;
 import io.porter.users.Role;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,28 +34,10 @@ class ImportWaitingTest extends WebAccounts {
     @Autowired
     DataSource dataSource;
 
-    private static Map<String, Object> options() {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("purpose", "add-and-update");
-        o.put("identifier", "email");
-        o.put("tags", List.of("held"));
-        o.put("import_tag", null);
-        o.put("default_country", "ES");
-        o.put("trigger_automations", false);
-        o.put("no_overwrite", false);
-        return o;
-    }
-
-    /** Uploads, plans with the suggested mapping and reviews a two-row file: an import ready to start. */
+    /** A two-row file, reviewed with the batch tag {@code held}: an import ready to start. */
     private static long reviewed(Api api) {
-        Api.Response up = api.upload("/api/v1/imports", "people.csv", "Email,Name\na@example.com,Ana\nb@example.com,Bea\n");
-        assertThat(up.status()).as(up.toString()).isEqualTo(201);
-        long id = up.json().path("import").path("id").asLong();
-        Api.Response plan = api.put("/api/v1/imports/" + id + "/plan",
-                Map.of("options", options(), "mapping", up.json().path("suggested_mapping")));
-        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
-        assertThat(api.post("/api/v1/imports/" + id + "/review", Map.of()).status()).isEqualTo(200);
-        return id;
+        return new ImportDriver(api).reviewed("people.csv", "Email,Name\na@example.com,Ana\nb@example.com,Bea\n",
+                with(options("add-and-update", "email"), "tags", List.of("held"))).id();
     }
 
     private static JsonNode until(Api api, long id, Predicate<JsonNode> done) {

@@ -20,14 +20,22 @@ class SegmentStagerTest {
     @Autowired
     DataSource dataSource;
 
+    /** A connection as a review holds it: in a transaction, with the review's temporary tables. */
+    private Connection reviewConnection() throws java.sql.SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        try (var s = c.createStatement()) {
+            for (String sql : Classifier.CREATE_TEMPORARY) {
+                s.execute(sql);
+            }
+        }
+        return c;
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aRefusedSegmentFailsTheWriterAndFreesTheConnection() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            for (String sql : Classifier.CREATE_TEMPORARY) {
-                c.createStatement().execute(sql);
-            }
+        try (Connection c = reviewConnection()) {
             // four fields where COPY wants every column of import_stage: refused when the first segment ends
             byte[] refused = "1,2,3,4\n".getBytes(StandardCharsets.UTF_8);
             SegmentStager stager = new SegmentStager(c, 1, null, 2);
@@ -56,11 +64,7 @@ class SegmentStagerTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void closingBeforeTheEndStopsTheStagerAndFreesTheConnection() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            for (String sql : Classifier.CREATE_TEMPORARY) {
-                c.createStatement().execute(sql);
-            }
+        try (Connection c = reviewConnection()) {
             SegmentStager stager = new SegmentStager(c, 1, null, 1_000_000);
             stager.write("1,1,2,,,,false,,,,,,,,,,,,,,,,,,,,\n".getBytes(StandardCharsets.UTF_8), 1);
             // as when the workers fail mid-file: the caller closes without finishing
