@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,6 +78,35 @@ class DatesTest {
                 .hasMessageStartingWith("'" + raw + "'")
                 .hasMessageEndingWith("use DD/MM/YYYY, YYYY-MM-DD, an ISO 8601 date-time with offset "
                         + "(2024-01-15T10:00:00Z) or a Unix timestamp");
+    }
+
+    @Test
+    void everyUsualShapeOfEveryDateReadsAsTheDateItWrites() {
+        // the usual shapes are read field by field (Dates.usualForm); this holds them to the values written
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            LocalDateTime t = LocalDateTime.of(rnd.nextInt(0, 10_000), 1, 1, 0, 0)
+                    .plusSeconds(rnd.nextLong(366L * 86_400)).withNano(rnd.nextInt(3) == 0 ? rnd.nextInt(1_000_000_000) : 0);
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(rnd.nextInt(-18 * 60, 18 * 60 + 1) * 60);
+            String day = String.format("%04d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth());
+            Instant midnight = t.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+            assertThat(Dates.parse(day)).as(day).isEqualTo(midnight);
+            String dmy = rnd.nextBoolean() ? t.format(DateTimeFormatter.ofPattern("dd/MM/uuuu"))
+                    : t.getDayOfMonth() + "/" + t.getMonthValue() + "/" + String.format("%04d", t.getYear());
+            assertThat(Dates.parse(dmy)).as(dmy).isEqualTo(midnight);
+            String fraction = t.getNano() == 0 ? "" : ("." + String.format("%09d", t.getNano())).substring(0, 2 + rnd.nextInt(9));
+            Instant exact = t.withNano(fraction.isEmpty() ? 0 : Integer.parseInt((fraction.substring(1) + "00000000").substring(0, 9)))
+                    .toInstant(offset);
+            String zone = offset.equals(ZoneOffset.UTC) && rnd.nextBoolean() ? "Z"
+                    : rnd.nextBoolean() ? offset.getId().replace("Z", "+00:00") : offset.getId().replace("Z", "+00:00").replace(":", "");
+            String time = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond()) + fraction;
+            String written = day + (rnd.nextBoolean() ? "T" : " ") + time + zone;
+            assertThat(Dates.parse(written)).as(written).isEqualTo(exact);
+            if (t.getSecond() == 0 && fraction.isEmpty()) {
+                String noSeconds = day + "T" + time.substring(0, 5) + zone;
+                assertThat(Dates.parse(noSeconds)).as(noSeconds).isEqualTo(exact);
+            }
+        }
     }
 
     @Test
