@@ -32,7 +32,7 @@ public record PhoneNumber(String e164) {
         String region = defaultCountry == null ? "ZZ" : defaultCountry.value();
         Phonenumber.PhoneNumber number;
         try {
-            number = UTIL.parse(text, region);
+            number = UTIL.parse(compact(text), region);
         } catch (NumberParseException e) {
             number = null;
             if (!startsWithDoubleZero(text)) {
@@ -52,6 +52,35 @@ public record PhoneNumber(String e164) {
             throw invalid(text, defaultCountry, false);
         }
         return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+
+    /**
+     * The number without the spaces, dashes, dots, slashes and brackets people put in it, when libphonenumber would
+     * drop them anyway: its parse does that only after running its extension and number patterns over the whole
+     * text, and those cost a third of the parse for a number written "+34 612 34 56 78". Anything else (letters, an
+     * extension, a second '+', a '+' after a digit, fewer than three digits, an unusual length) is passed as written.
+     */
+    static String compact(String text) {
+        if (text.length() > 40) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+                digits++;
+            } else if (c == '+') {
+                if (digits > 0 || out.length() > 0) {
+                    return text;
+                }
+                out.append(c);
+            } else if (c != ' ' && c != '-' && c != '.' && c != '/' && c != '(' && c != ')') {
+                return text;
+            }
+        }
+        return digits >= 3 ? out.toString() : text;
     }
 
     private static boolean startsWithDoubleZero(String text) {

@@ -3,6 +3,9 @@ package io.porter.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +22,55 @@ class PhoneNumberTest {
             "６１２３４５６７８", "＋３４ ６１２ ３４ ５６ ７８"})
     void everyWayOfWritingASpanishMobileIsOneNumber(String written) {
         assertThat(PhoneNumber.parse(written, ES).e164()).isEqualTo("+34612345678");
+    }
+
+    /**
+     * Numbers are handed to libphonenumber without their spaces, dashes, dots, slashes and brackets when it would
+     * drop them itself ({@link PhoneNumber#compact}). For random texts of those characters, digits and '+', and for
+     * real numbers with separators scattered in them, against several default countries, libphonenumber must read
+     * the compacted text exactly as the text as written: the same number, the same validity, or the same refusal.
+     */
+    @Test
+    void compactingBeforeTheParseNeverChangesWhatLibphonenumberReads() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        SplittableRandom rnd = new SplittableRandom(11);
+        String alphabet = "0123456789 +-./()";
+        String[] real = {"+34612345678", "0034612345678", "612345678", "+442079460018", "02079460018", "+16502530000",
+                "6502530000", "0116502530000", "+390577555555", "0577555555", "+5215512345678", "+861012345678", "112",
+                "+80012345678", "0612345678", "+3906123", "007", "+0012"};
+        String[] regions = {"ES", "US", "GB", "IT", "MX", "DE", "ZZ"};
+        int compacted = 0;
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder b = new StringBuilder();
+            if (rnd.nextBoolean()) {
+                for (int n = rnd.nextInt(1, 24); n > 0; n--) {
+                    b.append(alphabet.charAt(rnd.nextInt(rnd.nextInt(4) == 0 ? alphabet.length() : 10)));
+                }
+            } else {
+                for (char c : real[rnd.nextInt(real.length)].toCharArray()) {
+                    while (rnd.nextInt(3) == 0) {
+                        b.append(alphabet.charAt(rnd.nextInt(10, alphabet.length())));
+                    }
+                    b.append(c);
+                }
+            }
+            String written = b.toString();
+            String region = regions[rnd.nextInt(regions.length)];
+            String compact = PhoneNumber.compact(written);
+            compacted += compact.equals(written) ? 0 : 1;
+            assertThat(read(util, compact, region)).as("%s in %s (compacted: %s)", written, region, compact)
+                    .isEqualTo(read(util, written, region));
+        }
+        assertThat(compacted).as("texts the test compacted").isGreaterThan(10_000);
+    }
+
+    private static String read(PhoneNumberUtil util, String text, String region) {
+        try {
+            com.google.i18n.phonenumbers.Phonenumber.PhoneNumber n = util.parse(text, region);
+            return util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164) + (util.isValidNumber(n) ? " valid" : " invalid");
+        } catch (NumberParseException e) {
+            return e.getErrorType().toString();
+        }
     }
 
     @ParameterizedTest
