@@ -90,7 +90,10 @@ final class StagingFormat {
             generator.writeStartObject();
             for (java.util.Map.Entry<String, Object> e : custom.entrySet()) {
                 generator.writeFieldName(e.getKey());
-                if (e.getValue() instanceof java.math.BigDecimal n) {
+                // written directly: writeObject sets up a serializer per value
+                if (e.getValue() instanceof String text) {
+                    generator.writeString(text);
+                } else if (e.getValue() instanceof java.math.BigDecimal n) {
                     generator.writeNumber(n);
                 } else if (e.getValue() instanceof Boolean b) {
                     generator.writeBoolean(b);

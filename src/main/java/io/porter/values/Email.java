@@ -66,7 +66,8 @@ public record Email(String value) {
         if (!domain.startsWith("[") && !isAscii(domain) && !Normalizer.normalize(domain, Normalizer.Form.NFKC).equals(domain)) {
             return false;
         }
-        return key(email).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 254;
+        // an ASCII address is as long as its key
+        return isAscii(email) ? email.length() <= 254 : key(email).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 254;
     }
 
     /**

@@ -10,6 +10,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmailTest {
 
     @Test
+    void anAddressIsAtMostSmtps254OctetsWithItsDomainInAsciiForm() {
+        String local = "a".repeat(64);
+        String ascii254 = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".com";
+        assertThat(ascii254).hasSize(254);
+        assertThat(new Email(ascii254).value()).isEqualTo(ascii254);
+        assertThatThrownBy(() -> new Email("e" + ascii254)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("is not a valid email address");
+        // each label is 40 characters as written and 47 in punycode (xn--xxxxxxxxxxxxxxxxxxxx-26baa…)
+        String label = "ñ".repeat(20) + "x".repeat(20);
+        String threeLabels = local + "@" + label + "." + label + "." + label + ".com";
+        assertThat(new Email(threeLabels).key()).hasSize(212);
+        String fourLabels = local + "@" + label + "." + label + "." + label + "." + label + ".com";
+        assertThat(fourLabels).hasSize(232);
+        assertThatThrownBy(() -> new Email(fourLabels)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("is not a valid email address");
+    }
+
+    @Test
     void caseIsIgnoredInTheWholeAddressIncludingNonAsciiLetters() {
         assertThat(new Email("ÑOÑO@Example.COM").key()).isEqualTo(new Email("ñoño@example.com").key());
         assertThat(new Email("ÑOÑO@Example.COM").key()).isEqualTo("ñoño@example.com");
