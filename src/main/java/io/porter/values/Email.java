@@ -23,7 +23,7 @@ import org.apache.commons.validator.routines.EmailValidator;
  */
 public record Email(String value) {
 
-    private static final EmailValidator VALIDATOR = EmailValidator.getInstance(false, false);
+    private static final Validator VALIDATOR = new Validator();
     private static final String HOW = "write it as name@example.com";
 
     public Email {
@@ -150,5 +150,44 @@ public record Email(String value) {
             }
         }
         return (local + "@" + domain).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * commons-validator's check ({@code allowLocal=false, allowTld=false}), with a quick yes for the local parts
+     * nearly every address has: letters, digits, {@code _ % + -} and single dots between them, at most 64 characters.
+     * Its own pattern accepts every such part, one group per character, which made it most of an email's cost.
+     */
+    static final class Validator extends EmailValidator {
+
+        Validator() {
+            super(false, false);
+        }
+
+        @Override
+        protected boolean isValidUser(String user) {
+            return isPlainUser(user) || super.isValidUser(user);
+        }
+
+        /** What the library alone says, for the test that holds the quick yes to it. */
+        boolean libraryAcceptsUser(String user) {
+            return super.isValidUser(user);
+        }
+
+        static boolean isPlainUser(String user) {
+            if (user == null || user.isEmpty() || user.length() > 64) {
+                return false;
+            }
+            char previous = '.';
+            for (int i = 0; i < user.length(); i++) {
+                char c = user.charAt(i);
+                boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                        || c == '_' || c == '%' || c == '+' || c == '-';
+                if (!plain && !(c == '.' && previous != '.')) {
+                    return false;
+                }
+                previous = c;
+            }
+            return previous != '.';
+        }
     }
 }

@@ -10,6 +10,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmailTest {
 
     @Test
+    void theQuickYesForPlainLocalPartsIsOnlyEverWhatCommonsValidatorSays() {
+        Email.Validator validator = new Email.Validator();
+        String alphabet = "abcXYZ019._%+-.'\"\\ @(),;:<>[]!#$&*=?^`{|}~/é\t";
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        int plain = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder user = new StringBuilder();
+            int length = rnd.nextInt(4) == 0 ? rnd.nextInt(60, 70) : rnd.nextInt(0, 12);
+            for (int k = 0; k < length; k++) {
+                // mostly plain characters, so that the quick path is taken often
+                user.append(alphabet.charAt(rnd.nextInt(rnd.nextInt(3) == 0 ? alphabet.length() : 14)));
+            }
+            String u = user.toString();
+            if (Email.Validator.isPlainUser(u)) {
+                plain++;
+                assertThat(validator.libraryAcceptsUser(u)).as(u).isTrue();
+            }
+        }
+        assertThat(plain).as("plain local parts generated").isGreaterThan(30_000);
+        assertThat(Email.Validator.isPlainUser("a..b")).isFalse();
+        assertThat(Email.Validator.isPlainUser(".ab")).isFalse();
+        assertThat(Email.Validator.isPlainUser("ab.")).isFalse();
+        assertThat(Email.Validator.isPlainUser("a".repeat(65))).isFalse();
+        assertThat(Email.Validator.isPlainUser("ana.maria+news_2%x-y")).isTrue();
+    }
+
+    @Test
     void anAddressIsAtMostSmtps254OctetsWithItsDomainInAsciiForm() {
         String local = "a".repeat(64);
         String ascii254 = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".com";
