@@ -74,9 +74,9 @@ final class StagingFormat {
         line.append(',');
         quote(r.custom().isEmpty() ? null : toJson(r.custom()));
         line.append(',');
-        quote(array(r.customBlank()));
+        array(r.customBlank());
         line.append(',');
-        quote(r.tags() == null ? null : array(r.tags()));
+        array(r.tags());
         line.append('\n');
     }
 
@@ -137,18 +137,37 @@ final class StagingFormat {
         io.porter.db.CopyCsv.quote(line, s);
     }
 
-    /** A PostgreSQL array literal of text. */
-    private static String array(List<String> items) {
-        if (items == null || items.isEmpty()) {
-            return items == null ? null : "{}";
+    /**
+     * A PostgreSQL array literal of text ({@code {"vip","New York, NY"}}) as one CSV field, written straight into the
+     * line: quotes and backslashes escaped for the array, then every quote doubled for the CSV. Null stays NULL.
+     */
+    private void array(List<String> items) {
+        if (items == null) {
+            return;
         }
-        StringBuilder b = new StringBuilder("{");
+        line.append("\"{");
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
-                b.append(',');
+                line.append(',');
             }
-            b.append('"').append(items.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            line.append("\"\"");
+            String item = items.get(i);
+            if (item.indexOf('\\') < 0 && item.indexOf('"') < 0 && item.indexOf(0) < 0) {
+                line.append(item).append("\"\"");
+                continue;
+            }
+            for (int k = 0; k < item.length(); k++) {
+                char c = item.charAt(k);
+                if (c == '\\') {
+                    line.append("\\\\");
+                } else if (c == '"') {
+                    line.append("\\\"\"");
+                } else if (c != 0) {
+                    line.append(c);
+                }
+            }
+            line.append("\"\"");
         }
-        return b.append('}').toString();
+        line.append("}\"");
     }
 }

@@ -318,6 +318,21 @@ class ImportRulesTest extends TestWorkspaces {
         assertThat(tags(em)).containsExactlyInAnyOrder("a", "b", "campaign");
     }
 
+    @Test
+    void tagsWithCommasQuotesAndBackslashesArriveAsWritten() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+
+        // the cell is: "New York, NY"; say "hi"; C:\temp; vip, with a batch tag that has a quote and a backslash too
+        ImportDriver.Outcome o = d.run("Email,Name,Tags\n"
+                + "tags@example.com,Tags,\"\"\"New York, NY\"\"; say \"\"hi\"\"; C:\\temp; vip\"\n",
+                with(with(options("add-new", "email"), "tags", List.of("a \"b\" \\c")), "import_tag", ""));
+
+        assertThat(o.statuses()).containsExactly("Imported");
+        JsonNode c = d.find("email=tags@example.com").get(0);
+        assertThat(tags(c)).containsExactlyInAnyOrder("New York, NY", "say \"hi\"", "C:\\temp", "vip", "a \"b\" \\c");
+    }
+
     static Stream<Arguments> everyMode() {
         return Stream.of(Arguments.of("add-new", false), Arguments.of("update-existing", false),
                 Arguments.of("update-existing", true), Arguments.of("add-and-update", false),

@@ -141,5 +141,12 @@ class PhoneNumberTest {
         assertThatThrownBy(() -> new PhoneNumber("612345678")).isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("phone: '612345678'");
         assertThatThrownBy(() -> new PhoneNumber("+0612345678")).isInstanceOf(InvalidValueException.class);
+        // E.164: a country code and at least 2 more digits, 15 digits at most
+        assertThat(new PhoneNumber("+989").e164()).isEqualTo("+989");
+        assertThat(new PhoneNumber("+123456789012345").e164()).isEqualTo("+123456789012345");
+        for (String wrong : new String[] {"+98", "+1234567890123456", "+34 612345678", "+34612345x78", "34612345678", "", "+"}) {
+            assertThatThrownBy(() -> new PhoneNumber(wrong)).as(wrong).isInstanceOf(InvalidValueException.class);
+        }
+        assertThatThrownBy(() -> new PhoneNumber(null)).isInstanceOf(InvalidValueException.class);
     }
 }
