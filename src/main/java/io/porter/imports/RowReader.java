@@ -94,9 +94,15 @@ final class RowReader {
         if (rowTags == null || rowTags.isEmpty()) {
             return batchTags;
         }
-        Set<String> all = new LinkedHashSet<>(rowTags);
-        all.addAll(batchTags);
-        return List.copyOf(all);
+        // both lists are short and free of repeats already: a list beats a set per row
+        List<String> all = new ArrayList<>(rowTags.size() + batchTags.size());
+        all.addAll(rowTags);
+        for (String t : batchTags) {
+            if (!rowTags.contains(t)) {
+                all.add(t);
+            }
+        }
+        return all;
     }
 
     private boolean hasErrorIn(List<String> errors, Identifier id) {
