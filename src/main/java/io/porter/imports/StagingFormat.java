@@ -153,17 +153,17 @@ final class StagingFormat {
             line.append("\"\"");
             String item = items.get(i);
             if (item.indexOf('\\') < 0 && item.indexOf('"') < 0 && item.indexOf(0) < 0) {
-                line.append(item).append("\"\"");
-                continue;
-            }
-            for (int k = 0; k < item.length(); k++) {
-                char c = item.charAt(k);
-                if (c == '\\') {
-                    line.append("\\\\");
-                } else if (c == '"') {
-                    line.append("\\\"\"");
-                } else if (c != 0) {
-                    line.append(c);
+                line.append(item);
+            } else {
+                for (int k = 0; k < item.length(); k++) {
+                    char c = item.charAt(k);
+                    if (c == '\\') {
+                        line.append("\\\\");
+                    } else if (c == '"') {
+                        line.append("\\\"\"");
+                    } else if (c != 0) {
+                        line.append(c);
+                    }
                 }
             }
             line.append("\"\"");

@@ -104,8 +104,11 @@ public final class Dates {
                 Matcher m = DMY.matcher(text);
                 return m.matches() ? startOfDay(number(text, m, 3), number(text, m, 2), number(text, m, 1)) : null;
             }
+            if (text.length() < 17) {
+                return null;
+            }
             Matcher m = USUAL_OFFSET_DATE_TIME.matcher(text);
-            if (text.length() < 17 || !m.matches()) {
+            if (!m.matches()) {
                 return null;
             }
             int sign = "-".equals(m.group(8)) ? -1 : 1;

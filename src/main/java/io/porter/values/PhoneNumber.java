@@ -84,7 +84,8 @@ public record PhoneNumber(String e164) {
                 out.append(c);
                 digits++;
             } else if (c == '+') {
-                if (digits > 0 || out.length() > 0) {
+                // only one '+', and before every digit
+                if (out.length() > 0) {
                     return text;
                 }
                 out.append(c);
