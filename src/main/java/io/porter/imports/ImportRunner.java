@@ -319,12 +319,35 @@ public class ImportRunner {
                     return done;
                 });
             } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
+                if (attempt == DEADLOCK_TRIES) {
+                    String them = c.first() == c.last() ? "it" : "them";
+                    throw new ChunkFailedException(c, "PostgreSQL stopped " + them + " " + DEADLOCK_TRIES + " times in a row "
+                            + "while other changes to the same contacts held " + them + " up (" + serverMessage(e) + ")", e);
                 }
                 log.info("Import {}: rows {}-{} lost a deadlock to another chunk; applying them again", id, c.first(), c.last());
+            } catch (org.springframework.dao.DataAccessException e) {
+                throw new ChunkFailedException(c, "PostgreSQL refused them: " + serverMessage(e), e);
             }
         }
+    }
+
+    private static final int DEADLOCK_TRIES = 5;
+
+    /**
+     * A chunk that could not be applied, said for the person who started the import: which rows, and PostgreSQL's
+     * own words without the SQL statement that Spring's exception message carries.
+     */
+    static final class ChunkFailedException extends RuntimeException {
+        ChunkFailedException(Chunk c, String why, Throwable cause) {
+            super((c.first() == c.last() ? "Row " + c.first() : "Rows " + c.first() + "–" + c.last())
+                    + " could not be applied: " + why + ". Nothing of " + (c.first() == c.last() ? "it" : "those rows")
+                    + " was applied.", cause);
+        }
+    }
+
+    private static String serverMessage(org.springframework.dao.DataAccessException e) {
+        return e.getMostSpecificCause() instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                ? p.getServerErrorMessage().getMessage() : e.getMostSpecificCause().getMessage();
     }
 
     private static long lap(Timings timings, String stage, long started) {

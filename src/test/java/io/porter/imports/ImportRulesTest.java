@@ -575,6 +575,92 @@ class ImportRulesTest extends TestWorkspaces {
     }
 
     @Test
+    void aChunkThatLosesADeadlockIsAppliedAgainWholeAndOnlyOnce() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.reviewed("deadlock.csv", "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n",
+                options("add-and-update", "email"));
+        db.sql("update import_job set chunk_rows = 1 where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
+        // PostgreSQL chooses b's chunk as a deadlock's victim the first time it inserts b, after a's contact is in
+        String name = losesDeadlocks(ws.id(), "b@example.com", 1);
+        try {
+            assertThat(d.start(up.id()).status()).isEqualTo(202);
+            JsonNode job = ws.api().awaitImportEnd(up.id());
+
+            assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("completed");
+            assertThat(db.sql("select last_value from " + name).query(Long.class).single()).as("b's inserts tried").isEqualTo(2);
+        } finally {
+            dropDeadlocks(name);
+        }
+        assertThat(d.contactCount()).isEqualTo(3);
+        assertThat(d.find("email=b@example.com")).hasSize(1);
+        assertThat(db.sql("select count(*) from domain_event where workspace_id = ? and type = 'contact.created'")
+                .param(ws.id()).query(Integer.class).single()).as("one event per contact, none from the lost attempt").isEqualTo(3);
+        JsonNode job = ws.api().get("/api/v1/imports/" + up.id()).json();
+        assertThat(job.path("progress").path("rows_done").asInt()).isEqualTo(3);
+        assertThat(job.path("counts").path("added").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aChunkThatKeepsLosingDeadlocksFailsTheImportWithoutHalfOfItAndTheImportFinishesWhenStartedAgain() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.reviewed("deadlocks.csv", "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n",
+                options("add-and-update", "email"));
+        db.sql("update import_job set chunk_rows = 1 where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
+        String name = losesDeadlocks(ws.id(), "b@example.com", Integer.MAX_VALUE);
+        try {
+            assertThat(d.start(up.id()).status()).isEqualTo(202);
+            JsonNode failed = ws.api().awaitImportEnd(up.id());
+            assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("failed");
+            assertThat(failed.path("failure").asText()).as(failed.toString())
+                    .startsWith("Row 3 could not be applied: PostgreSQL stopped it 5 times in a row")
+                    .contains("deadlock detected (made by the test)").contains("Nothing of it was applied")
+                    .doesNotContain("insert into");
+            assertThat(db.sql("select last_value from " + name).query(Long.class).single()).as("b's tries").isEqualTo(5);
+        } finally {
+            dropDeadlocks(name);
+        }
+        // every chunk that committed is counted, and b's chunk left nothing behind
+        JsonNode failed = ws.api().get("/api/v1/imports/" + up.id()).json();
+        assertThat(d.find("email=b@example.com")).isEmpty();
+        assertThat(d.contactCount()).isEqualTo(failed.path("progress").path("rows_done").asLong()).isLessThan(3);
+
+        assertThat(d.start(up.id()).status()).isEqualTo(202);
+        JsonNode done = d.await(up.id());
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(d.contactCount()).isEqualTo(3);
+        assertThat(db.sql("select count(*) from domain_event where workspace_id = ? and type = 'contact.created'")
+                .param(ws.id()).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    /**
+     * Makes the first {@code times} inserts of a contact with this email into this workspace fail as a deadlock's
+     * victim does (SQLSTATE 40P01). A sequence counts the tries: unlike a table, it keeps counting through the
+     * rollbacks. Returns the name to pass to {@link #dropDeadlocks}.
+     */
+    private String losesDeadlocks(long ws, String email, int times) {
+        String name = "test_deadlock_" + ws;
+        db.sql("create sequence " + name).update();
+        db.sql("""
+                create function %1$s() returns trigger language plpgsql as $f$
+                begin
+                  if new.workspace_id = %2$d and new.email = '%3$s' and nextval('%1$s') <= %4$d then
+                    raise exception 'deadlock detected (made by the test)' using errcode = 'deadlock_detected';
+                  end if;
+                  return new;
+                end $f$""".formatted(name, ws, email, times)).update();
+        db.sql("create trigger " + name + " before insert on contact for each row execute function " + name + "()").update();
+        return name;
+    }
+
+    private void dropDeadlocks(String name) {
+        db.sql("drop trigger " + name + " on contact").update();
+        db.sql("drop function " + name + "()").update();
+        db.sql("drop sequence " + name).update();
+    }
+
+    @Test
     void anImportGivesBackItsLockWhenItEndsSoItsPooledConnectionDoesNotKeepIt() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());

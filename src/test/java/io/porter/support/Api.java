@@ -84,14 +84,20 @@ public final class Api {
 
     /** Polls an import's status, as a client would, until it ends; fails unless it completed. */
     public JsonNode awaitImport(long id) {
+        JsonNode j = awaitImportEnd(id);
+        if (!j.path("status").asText().equals("completed")) {
+            throw new AssertionError("import " + id + " failed: " + j);
+        }
+        return j;
+    }
+
+    /** The import once it has completed or failed. */
+    public JsonNode awaitImportEnd(long id) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             JsonNode j = get("/api/v1/imports/" + id).json();
             String status = j.path("status").asText();
             if (status.equals("completed") || status.equals("failed")) {
-                if (!status.equals("completed")) {
-                    throw new AssertionError("import " + id + " failed: " + j);
-                }
                 return j;
             }
             java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
