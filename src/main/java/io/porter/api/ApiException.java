@@ -1,15 +1,27 @@
 package io.porter.api;
 
+import io.porter.texts.Text;
 import org.springframework.http.HttpStatus;
 
 /** A request Porter refuses, with the status and a message for the person who sent it. */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
+    private final Text text;
 
     public ApiException(HttpStatus status, String message) {
-        super(message);
+        this(status, Text.verbatim(message));
+    }
+
+    public ApiException(HttpStatus status, Text text) {
+        super(text.english());
         this.status = status;
+        this.text = text;
+    }
+
+    /** The message in the reader's language (the API and the logs speak English). */
+    public String message(java.util.Locale locale) {
+        return text.in(locale);
     }
 
     /** Extra members of the problem+json body, such as a list of problems. */

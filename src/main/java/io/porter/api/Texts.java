@@ -12,7 +12,7 @@ public final class Texts {
     public static String required(String field, String raw, int max) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
-            throw new InvalidValueException(field, raw, "is missing; give 1 to " + max + " characters");
+            throw new InvalidValueException(field, raw, io.porter.texts.Text.of("error.text.missing", max));
         }
         return checked(field, text, max);
     }
@@ -23,10 +23,10 @@ public final class Texts {
             return null;
         }
         if (text.indexOf('\0') >= 0) {
-            throw new InvalidValueException(field, text.replace('\0', '?'), "contains a NUL character, which cannot be stored");
+            throw new InvalidValueException(field, text.replace('\0', '?'), io.porter.texts.Text.of("error.text.nul"));
         }
         if (text.codePointCount(0, text.length()) > max) {
-            throw new InvalidValueException(field, text, "is too long; the most is " + max + " characters");
+            throw new InvalidValueException(field, text, io.porter.texts.Text.of("error.text.too-long", max));
         }
         return text;
     }

@@ -136,7 +136,7 @@ class ImportCommand implements Callable<Integer> {
                         role == null ? suggested.role() : role);
                 imports.setPlan(ws, job.id(), options, mapping(job.header(), upload.suggestedMapping()));
                 long t = System.nanoTime();
-                ImportService.Review review = withProgress("Reviewing", job.rowCount(), p -> imports.review(ws, job.id(), timings, p));
+                ImportService.Review review = withProgress("Reviewing", job.rowCount(), p -> imports.review(ws, job.id(), java.util.Locale.ENGLISH, timings, p));
                 timings.add("review", t);
                 if (dryRun) {
                     printCounts(out, "would be ", review.counts());

@@ -1,8 +1,10 @@
 package io.porter.imports;
 
+import io.porter.texts.Text;
 import io.porter.contacts.StandardField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,7 +42,7 @@ final class Classifier {
      * Decides the rows now in {@code import_stage}, as if no other row of the file shared their identifier, and
      * empties it. Returns how many rows it decided which way.
      */
-    static ImportJob.Counts classifySegment(JdbcClient db, long ws, ImportPlan plan) {
+    static ImportJob.Counts classifySegment(JdbcClient db, long ws, ImportPlan plan, Locale language) {
         Purpose purpose = plan.purpose();
         Identifier identifier = plan.identifier();
         boolean matching = purpose != Purpose.ADD_ALL && identifier != null;
@@ -63,13 +65,10 @@ final class Classifier {
                 select %1$s, decided,
                   nullif(concat_ws('; ', errors,
                     case when status is null then
-                      case when match_n > 1 then format('%%s contacts of the workspace have %%s %%s, so Porter cannot tell '
-                                 || 'which one this row is: merge them, or import with another identifier', match_n, :label, %3$s)
-                           when decided = 'skipped' and matched is not null then format('skipped: a contact with %%s %%s '
-                                 || 'exists, and this import only adds new contacts', :label, %3$s)
-                           when decided = 'skipped' then format('skipped: no contact has %%s %%s, and this import only '
-                                 || 'updates existing contacts', :label, %3$s)
-                           when decided = 'error' then 'a new contact needs a name: fill the name, first name or last name cell'
+                      case when match_n > 1 then format(:shared, match_n, :label, %3$s)
+                           when decided = 'skipped' and matched is not null then format(:exists, :label, %3$s)
+                           when decided = 'skipped' then format(:missing, :label, %3$s)
+                           when decided = 'error' then :nameless
                       end end), ''),
                   case when match_n = 1 then matched end, match_n,
                   case when decided = 'imported' then gen_random_uuid() end
@@ -78,7 +77,11 @@ final class Classifier {
                 select count(*) filter (where status = 'imported'), count(*) filter (where status = 'updated'),
                        count(*) filter (where status = 'skipped'), count(*) filter (where status = 'error')
                 from decided""".formatted(COLUMNS, matches(identifier, matching), shown);
-        ImportJob.Counts counts = db.sql(sql).param("ws", ws).param("label", label(identifier)).param("matching", matching)
+        ImportJob.Counts counts = db.sql(sql).param("ws", ws).param("label", label(identifier, language)).param("matching", matching)
+                .param("shared", sqlFormat("error.row.identifier-on-contacts", 3, language))
+                .param("exists", sqlFormat("error.row.skipped-exists", 2, language))
+                .param("missing", sqlFormat("error.row.skipped-missing", 2, language))
+                .param("nameless", Text.of("error.row.nameless").in(language))
                 .param("updates", purpose.updates()).param("creates", purpose.creates())
                 .param("needsName", plan.source().newContactNeedsName())
                 .query((rs, i) -> new ImportJob.Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
@@ -91,7 +94,7 @@ final class Classifier {
      * Makes every row whose identifier is also on another row of the file an error naming those rows: its own
      * problems stay, what the segment decided about it goes.
      */
-    static void markDuplicates(JdbcClient db, long ws, long id, ImportPlan plan) {
+    static void markDuplicates(JdbcClient db, long ws, long id, ImportPlan plan, Locale language) {
         String sql = """
                 -- identifiers on more than one row: counted by hashing, then only their rows are gathered in order
                 with dupkey as (
@@ -103,17 +106,33 @@ final class Classifier {
                   select k.row_no, k.ident_key, k.errors, dup.n, dup.rows_with
                   from import_keys k join dup on dup.ident_key = k.ident_key)
                 update import_row r set status = 'error', contact_id = null, match_count = 0, new_contact_id = null,
-                  errors = concat_ws('; ', f.errors, format(
-                      '%%s %%s is also in row %%s: an identifier may appear only once in the file; merge those rows or fix them',
+                  errors = concat_ws('; ', f.errors, format(:duplicate,
                       :label, %1$s, array_to_string((array_remove(f.rows_with, f.row_no))[1 : 10], ', ')
-                        || case when f.n > 11 then format(' and %%s more', f.n - 11) else '' end))
+                        || case when f.n > 11 then format(:more, f.n - 11) else '' end))
                 from f where r.workspace_id = :ws and r.import_id = :id and r.row_no = f.row_no""".formatted(shown(plan.identifier(), "f."));
-        db.sql(sql).param("ws", ws).param("id", id).param("label", label(plan.identifier())).update();
+        db.sql(sql).param("ws", ws).param("id", id).param("label", label(plan.identifier(), language))
+                .param("duplicate", sqlFormat("error.row.identifier-in-rows", 3, language))
+                .param("more", sqlFormat("error.row.and-more", 1, language)).update();
     }
 
-    private static String label(Identifier identifier) {
-        return identifier == Identifier.USER_ID_OR_EMAIL ? "user_id or email"
-                : identifier == null ? "" : identifier.field().replace('_', ' ');
+    private static String label(Identifier identifier, Locale language) {
+        return identifier == null ? "" : Text.of("error.identifier." + identifier.key()).in(language);
+    }
+
+    /**
+     * A pattern of the bundle as a format string for PostgreSQL's {@code format()}: its arguments become
+     * {@code %1$s}, {@code %2$s}, ... in the language's order, and a percent sign of the words stays one.
+     */
+    static String sqlFormat(String key, int n, Locale language) {
+        Object[] marks = new Object[n];
+        for (int i = 0; i < n; i++) {
+            marks[i] = "\u0001" + (i + 1) + "\u0002";
+        }
+        String said = Text.of(key, marks).in(language).replace("%", "%%");
+        for (int i = 0; i < n; i++) {
+            said = said.replace("\u0001" + (i + 1) + "\u0002", "%" + (i + 1) + "$s");
+        }
+        return said;
     }
 
     /** What people see of the identifier: without the u:/e: kind prefix of user-id-or-email. */

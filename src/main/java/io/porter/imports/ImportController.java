@@ -107,7 +107,7 @@ class ImportController {
             + "added + updated + skipped + errors = rows in the file. Valid for an hour.")
     Map<String, Object> review(@PathVariable long id) {
         long ws = CurrentWorkspace.id();
-        ImportService.Review r = imports.review(ws, id, new Timings(), n -> { });
+        ImportService.Review r = imports.review(ws, id, java.util.Locale.ENGLISH, new Timings(), n -> { });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("added", r.counts().added());
         body.put("updated", r.counts().updated());

@@ -1,5 +1,6 @@
 package io.porter.imports;
 
+import io.porter.texts.Text;
 import io.porter.contacts.StandardField;
 import io.porter.imports.sources.Source;
 import io.porter.values.CountryCode;
@@ -28,23 +29,23 @@ public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map
     /** Checks everything and reports every problem at once, each saying how to fix it. */
     public static ImportPlan check(ImportOptions options, List<ColumnMapping> mapping, List<String> header,
                                    List<CustomFieldRef> customFields, CountryCode workspaceCountry, Source source) {
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         if (options == null || options.purpose() == null) {
-            throw new ImportRejectedException("options.purpose is missing: choose add-new, update-existing, add-and-update or add-all");
+            throw new ImportRejectedException(Text.of("error.plan.no-purpose"));
         }
         Purpose purpose = options.purpose();
         Identifier identifier = options.identifier();
         if (purpose != Purpose.ADD_ALL && identifier == null) {
-            problems.add("Choose an identifier (email, phone, user-id or contact-id): it tells which existing contact a row is");
+            problems.add(Text.of("error.plan.no-identifier"));
         }
         if (identifier == Identifier.CONTACT_ID && purpose != Purpose.UPDATE_EXISTING) {
-            problems.add("The contact-id identifier works only with update-existing: new contacts get their ids from Porter");
+            problems.add(Text.of("error.plan.contact-id-purpose"));
         }
         if (options.role() != null && !options.role().equals("user") && !options.role().equals("lead")) {
-            problems.add("role: '" + options.role() + "' is not a role; import contacts as user or lead");
+            problems.add(Text.of("error.plan.role", options.role()));
         }
         if (options.noOverwrite() && !purpose.updates()) {
-            problems.add("'Do not overwrite' applies to purposes that update contacts (update-existing, add-and-update), not " + purpose.key());
+            problems.add(Text.of("error.plan.no-overwrite", purpose.key()));
         }
         CountryCode country = workspaceCountry;
         try {
@@ -52,11 +53,11 @@ public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map
                 country = CountryCode.parse(options.defaultCountry());
             }
         } catch (InvalidValueException e) {
-            problems.add(e.getMessage());
+            problems.add(e.text());
         }
         for (String tag : options.batchTags()) {
             if (tag.length() > 100) {
-                problems.add("The tag '" + tag.substring(0, 30) + "...' is longer than 100 characters");
+                problems.add(Text.of("error.plan.tag-too-long", tag.substring(0, 30)));
             }
         }
 
@@ -68,7 +69,7 @@ public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map
         List<ColumnMapping> given = mapping == null ? List.of() : mapping;
         for (ColumnMapping m : given) {
             if (m.column() < 0 || m.column() >= header.size()) {
-                problems.add("The mapping names column " + m.column() + ", but the file has columns 0 to " + (header.size() - 1));
+                problems.add(Text.of("error.plan.column-out-of-range", String.valueOf(m.column()), String.valueOf(header.size() - 1)));
                 continue;
             }
             String h = header.get(m.column());
@@ -78,21 +79,21 @@ public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map
             String field = m.field().strip();
             String earlier = fieldToHeader.putIfAbsent(field, h);
             if (earlier != null) {
-                problems.add("Columns '" + earlier + "' and '" + h + "' both map to " + field + ": a field can be mapped only once; skip one of them");
+                problems.add(Text.of("error.plan.mapped-twice", earlier, h, field));
                 continue;
             }
             resolve(field, m, h, existing, newFields, problems).ifPresent(t -> targets.put(m.column(), t));
         }
         if (targets.isEmpty()) {
-            problems.add("No column is mapped: map at least one column to a field");
+            problems.add(Text.of("error.plan.nothing-mapped"));
         }
         if (identifier != null && purpose != Purpose.ADD_ALL && !fieldToHeader.containsKey(identifier.field())) {
-            problems.add("The identifier is " + identifier.key() + ", so a column must be mapped to " + identifier.field());
+            problems.add(Text.of("error.plan.identifier-unmapped", identifier.key(), identifier.field()));
         }
         boolean nameMapped = fieldToHeader.containsKey("name") || fieldToHeader.containsKey("first_name")
                 || fieldToHeader.containsKey("last_name");
         if (purpose.creates() && !nameMapped && source.newContactNeedsName()) {
-            problems.add("A new contact needs a name: map a column to name, first_name or last_name");
+            problems.add(Text.of("error.plan.name-unmapped"));
         }
         if (!problems.isEmpty()) {
             throw new PlanRejectedException(problems);
@@ -101,7 +102,7 @@ public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map
     }
 
     private static Optional<ColumnTarget> resolve(String field, ColumnMapping m, String header, Map<String, CustomFieldRef> existing,
-                                                  List<CustomFieldRef> newFields, List<String> problems) {
+                                                  List<CustomFieldRef> newFields, List<Text> problems) {
         if (field.equals(ColumnMapping.TAGS)) {
             return Optional.of(new ColumnTarget.Tags());
         }
@@ -113,16 +114,14 @@ public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map
             return Optional.of(new ColumnTarget.Standard(standard.get()));
         }
         if (!field.startsWith(ColumnMapping.CUSTOM_PREFIX)) {
-            problems.add("Column '" + header + "': '" + field + "' is not a field; use a standard field (email, phone, name, ...), "
-                    + "custom.<key>, tags, or skip");
+            problems.add(Text.of("error.plan.column.not-a-field", header, field));
             return Optional.empty();
         }
         String key = field.substring(ColumnMapping.CUSTOM_PREFIX.length());
         CustomFieldRef known = existing.get(key);
         if (m.create() == null) {
             if (known == null) {
-                problems.add("Column '" + header + "': there is no custom field '" + key + "'; create it with this import "
-                        + "(give its type) or map the column elsewhere");
+                problems.add(Text.of("error.plan.column.no-custom-field", header, key));
                 return Optional.empty();
             }
             return Optional.of(new ColumnTarget.Custom(key, known.type()));
@@ -131,17 +130,15 @@ public record ImportPlan(ImportOptions options, List<ColumnMapping> mapping, Map
         try {
             type = FieldType.parse(m.create().type());
         } catch (InvalidValueException e) {
-            problems.add("Column '" + header + "': " + e.getMessage());
+            problems.add(Text.of("error.plan.column.problem", header, e.text()));
             return Optional.empty();
         }
         if (!key.matches("[a-z][a-z0-9_]{0,62}") || StandardField.byKey(key).isPresent()) {
-            problems.add("Column '" + header + "': '" + key + "' cannot be a custom field key; use lower-case letters, digits and _, "
-                    + "starting with a letter, and not a standard field's name");
+            problems.add(Text.of("error.plan.column.bad-key", header, key));
             return Optional.empty();
         }
         if (known != null && known.type() != type) {
-            problems.add("Column '" + header + "': the custom field '" + key + "' exists already as " + known.type().key()
-                    + ", not " + type.key() + "; map to it as it is or choose another key");
+            problems.add(Text.of("error.plan.column.type-differs", header, key, known.type().key(), type.key()));
             return Optional.empty();
         }
         if (known == null) {

@@ -1,5 +1,6 @@
 package io.porter.imports;
 
+import io.porter.texts.Text;
 import io.porter.api.ApiException;
 import org.springframework.http.HttpStatus;
 
@@ -12,5 +13,13 @@ public class ImportRejectedException extends ApiException {
 
     public ImportRejectedException(HttpStatus status, String message) {
         super(status, message);
+    }
+
+    public ImportRejectedException(Text text) {
+        super(HttpStatus.BAD_REQUEST, text);
+    }
+
+    public ImportRejectedException(HttpStatus status, Text text) {
+        super(status, text);
     }
 }

@@ -1,5 +1,6 @@
 package io.porter.imports;
 
+import io.porter.texts.Text;
 import io.porter.notifications.Notifications;
 import io.porter.workspaces.Workspaces;
 import jakarta.annotation.PreDestroy;
@@ -74,18 +75,18 @@ public class ImportRunner {
     void markRunning(ImportJob job) {
         if ("reviewed".equals(job.status())) {
             if (job.reviewExpiresAt() == null || job.reviewExpiresAt().isBefore(Instant.now())) {
-                throw new ImportRejectedException("The review of this import expired at " + job.reviewExpiresAt()
-                        + " (a review is valid for " + settings.reviewValidFor().toMinutes() + " minutes): review it again, then start it");
+                throw new ImportRejectedException(Text.of("error.start.expired", String.valueOf(job.reviewExpiresAt()),
+                        settings.reviewValidFor().toMinutes()));
             }
         } else if (!"failed".equals(job.status())) {
-            throw new ImportRejectedException(switch (job.status()) {
-                case "uploaded" -> "Review this import before starting it: the review shows what it will do";
-                case "running" -> "This import is running already";
-                default -> "This import has " + job.status() + " already";
-            });
+            throw new ImportRejectedException(Text.of(switch (job.status()) {
+                case "uploaded" -> "error.start.not-reviewed";
+                case "running" -> "error.start.running";
+                default -> "error.start.ended";
+            }));
         }
         if (rowsLost(job)) {
-            throw new ImportRejectedException(rowsLostMessage(job));
+            throw new ImportRejectedException(rowsLost(job.rowsDone(), job.status()));
         }
         try {
             int changed = db.sql("""
@@ -93,13 +94,12 @@ public class ImportRunner {
                     where workspace_id = ? and id = ? and status in ('reviewed', 'failed')""")
                     .params(job.workspaceId(), job.id()).update();
             if (changed == 0) {
-                throw new ImportRejectedException("This import was started already");
+                throw new ImportRejectedException(Text.of("error.start.started"));
             }
         } catch (DuplicateKeyException e) {
             String other = db.sql("select file_name from import_job where workspace_id = ? and status = 'running'")
                     .param(job.workspaceId()).query(String.class).optional().orElse("another file");
-            throw new ImportRejectedException(org.springframework.http.HttpStatus.CONFLICT, "Another import ('" + other
-                    + "') is running in this workspace: only one runs at a time; start this one when it has finished");
+            throw new ImportRejectedException(org.springframework.http.HttpStatus.CONFLICT, Text.of("error.start.another-running", other));
         }
     }
 
@@ -156,7 +156,7 @@ public class ImportRunner {
             return;
         }
         if (rowsLost(job)) {
-            throw new ImportRejectedException(rowsLostMessage(job));
+            throw new ImportRejectedException(rowsLost(job.rowsDone(), job.status()));
         }
         ImportPlan plan = ImportPlan.check(job.options(), job.mapping(), job.header(), CustomFieldRef.of(db, ws),
                 workspaces.get(ws).defaultCountry(), io.porter.imports.sources.Source.parse(job.source()));
@@ -250,13 +250,10 @@ public class ImportRunner {
                 .params(job.workspaceId(), job.id()).query(Boolean.class).single();
     }
 
-    private static String rowsLostMessage(ImportJob job) {
-        return "The reviewed rows of this import are gone: PostgreSQL restarted after a crash, and it does not keep "
-                + "an import's staged rows through that. " + (job.rowsDone() == 0 ? "No row was applied. "
-                : "The first " + job.rowsDone() + " rows were applied, each chunk whole. ")
-                + ("reviewed".equals(job.status()) ? "Review it again (its file is kept), then start it."
-                : "Upload the file again and import it: rows applied already match their contacts, so review it again "
-                + "before you start it.");
+    private static Text rowsLost(int rowsDone, String status) {
+        return Text.of("error.start.rows-lost",
+                rowsDone == 0 ? Text.of("error.start.rows-lost.none") : Text.of("error.start.rows-lost.some", rowsDone),
+                Text.of("reviewed".equals(status) ? "error.start.rows-lost.review" : "error.start.rows-lost.upload"));
     }
 
     /**

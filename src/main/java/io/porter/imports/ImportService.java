@@ -1,5 +1,6 @@
 package io.porter.imports;
 
+import io.porter.texts.Text;
 import io.porter.imports.csv.CsvFile;
 import io.porter.imports.csv.CsvFormat;
 import io.porter.imports.csv.CsvRow;
@@ -79,7 +80,7 @@ public class ImportService {
         try {
             long size = copyLimited(content, incoming);
             if (size == 0) {
-                throw new ImportRejectedException("The file is empty: it needs a header row and at least one contact row");
+                throw new ImportRejectedException(Text.of("error.file.empty"));
             }
             Source kind = source == null || source.isBlank() ? SourceDetector.detect(incoming) : Source.parse(source);
             Path csvFile = incoming;
@@ -120,8 +121,7 @@ public class ImportService {
         }
         Source source = Source.parse(job.source());
         if (source == Source.MAILCHIMP || source == Source.MIXPANEL) {
-            throw new ImportRejectedException(HttpStatus.CONFLICT, "This file was read as a " + source.key()
-                    + " export and turned into Porter's own CSV; there is no encoding or delimiter to choose");
+            throw new ImportRejectedException(HttpStatus.CONFLICT, Text.of("error.file.converted", source.key()));
         }
         Upload u;
         try {
@@ -181,14 +181,15 @@ public class ImportService {
         return plan;
     }
 
-    public Review review(long ws, long id, Timings timings, IntConsumer progress) {
+    /** Reviews an import; its rows' errors, kept for the error and result files, are written in {@code language}. */
+    public Review review(long ws, long id, java.util.Locale language, Timings timings, IntConsumer progress) {
         ImportJob job = jobs.get(ws, id);
         requireEditable(job);
         if (job.options() == null) {
             throw new ImportRejectedException("Set the options and the mapping of this import before reviewing it");
         }
         ImportPlan plan = plan(ws, job);
-        ImportJob.Counts counts = reviewer.review(job, plan, files.original(ws, id), timings, progress);
+        ImportJob.Counts counts = reviewer.review(job, plan, files.original(ws, id), language, timings, progress);
         return new Review(counts, jobs.get(ws, id).reviewExpiresAt());
     }
 
@@ -283,8 +284,7 @@ public class ImportService {
 
     private static void requireEditable(ImportJob job) {
         if (!"uploaded".equals(job.status()) && !"reviewed".equals(job.status())) {
-            throw new ImportRejectedException(HttpStatus.CONFLICT, "This import is " + job.status()
-                    + "; its plan can no longer change. Upload the file again for another import");
+            throw new ImportRejectedException(HttpStatus.CONFLICT, Text.of("error.plan.fixed", Text.of("error.status." + job.status())));
         }
     }
 
@@ -301,8 +301,8 @@ public class ImportService {
             while ((n = src.read(buf)) > 0) {
                 total += n;
                 if (total > max) {
-                    throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, String.format(
-                            "The file is over the limit of %.1f MB: split it into smaller files", max / (1024.0 * 1024.0)));
+                    throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, Text.of("error.file.over-limit",
+                            String.format(java.util.Locale.ROOT, "%.1f MB", max / (1024.0 * 1024.0))));
                 }
                 out.write(buf, 0, n);
             }

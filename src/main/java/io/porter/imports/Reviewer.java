@@ -34,7 +34,9 @@ class Reviewer {
         this.settings = settings;
     }
 
-    ImportJob.Counts review(ImportJob job, ImportPlan plan, java.nio.file.Path original, Timings timings, IntConsumer progress) {
+    /** Reviews the file by the plan; the rows' errors are written in {@code language}, the reviewer's. */
+    ImportJob.Counts review(ImportJob job, ImportPlan plan, java.nio.file.Path original, java.util.Locale language, Timings timings,
+                            IntConsumer progress) {
         return tx.execute(status -> {
             long ws = job.workspaceId();
             long id = job.id();
@@ -48,11 +50,11 @@ class Reviewer {
                 io.porter.db.WorkspaceRows.of(db, "contact", ws).refreshIfStale();
                 timings.add("statistics", t);
             }
-            Staged staged = stageAndClassify(job, plan, original, timings, progress);
+            Staged staged = stageAndClassify(job, plan, original, language, timings, progress);
             ImportJob.Counts counts = staged.counts();
             if (staged.mayHaveDuplicates()) {
                 long t = System.nanoTime();
-                Classifier.markDuplicates(db, ws, id, plan);
+                Classifier.markDuplicates(db, ws, id, plan, language);
                 counts = db.sql("""
                         select count(*) filter (where status = 'imported'), count(*) filter (where status = 'updated'),
                                count(*) filter (where status = 'skipped'), count(*) filter (where status = 'error')
@@ -78,13 +80,14 @@ class Reviewer {
      * Reads, normalises, stages and classifies every row: the calling thread reads the file, the workers normalise,
      * and the stager has PostgreSQL classify a segment while the next is normalised.
      */
-    private Staged stageAndClassify(ImportJob job, ImportPlan plan, java.nio.file.Path original, Timings timings, IntConsumer progress) {
+    private Staged stageAndClassify(ImportJob job, ImportPlan plan, java.nio.file.Path original, java.util.Locale language,
+                                    Timings timings, IntConsumer progress) {
         long ws = job.workspaceId();
         Connection c = DataSourceUtils.getConnection(dataSource);
         CsvFormat format = new CsvFormat(CsvFormat.parseEncoding(job.encoding()), CsvFormat.parseDelimiter(job.delimiter()));
-        try (CsvFile csv = CsvFile.open(original, format); SegmentStager staging = new SegmentStager(c, ws, plan, settings.chunkSize());
+        try (CsvFile csv = CsvFile.open(original, format); SegmentStager staging = new SegmentStager(c, ws, plan, settings.chunkSize(), language);
              NormalisingPipeline pipeline = new NormalisingPipeline(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
-            RowReader reader = new RowReader(plan, csv.header());
+            RowReader reader = new RowReader(plan, csv.header(), language);
             IdentifierHashes identifiers = new IdentifierHashes();
             int[] n = {0};
             pipeline.run(csv.iterator(), reader, () -> new StagingFormat(ws, job.id(), json), (formatted, rows, hashes) -> {

@@ -1,5 +1,6 @@
 package io.porter.imports;
 
+import io.porter.texts.Text;
 import io.porter.contacts.StandardField;
 import io.porter.imports.csv.CsvRow;
 import io.porter.values.Email;
@@ -10,6 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,18 +26,20 @@ final class RowReader {
     private final List<String> header;
     /** The batch tags and the import tag, the same for every row */
     private final List<String> batchTags;
+    /** The language of the row errors: the review's reader's */
+    private final Locale language;
 
-    RowReader(ImportPlan plan, List<String> header) {
+    RowReader(ImportPlan plan, List<String> header, Locale language) {
         this.plan = plan;
         this.header = header;
         this.batchTags = plan.options().batchTags();
+        this.language = language;
     }
 
     StagedRow read(CsvRow row) {
         List<String> errors = new ArrayList<>(0);
         if (row.cells().size() > header.size()) {
-            errors.add("the row has " + row.cells().size() + " cells but the header has " + header.size()
-                    + ": a cell probably holds an unquoted delimiter; quote it or remove the extra cells");
+            errors.add(Text.of("error.row.cells", row.cells().size(), header.size()).in(language));
         }
         EnumMap<StandardField, Object> values = new EnumMap<>(StandardField.class);
         Map<String, Object> custom = new LinkedHashMap<>();
@@ -68,17 +72,16 @@ final class RowReader {
                     contactRef = contactId(cell);
                 }
             } catch (InvalidValueException ex) {
-                errors.add(ex.inField(columnName).getMessage());
+                errors.add(ex.inField(columnName).message(language));
             }
         }
         String identKey = identKey(values, contactRef);
         Identifier id = plan.identifier();
         if (plan.purpose() != Purpose.ADD_ALL && identKey == null && id != null && !hasErrorIn(errors, id)) {
-            errors.add(identifierColumn(id) + " is empty: every row needs its " + id.field()
-                    + " to be matched (only add-all imports rows without one)");
+            errors.add(Text.of("error.row.identifier-empty", identifierColumn(id), id.field()).in(language));
         }
         if (id == Identifier.USER_ID_OR_EMAIL && !(values.get(StandardField.EMAIL) instanceof Email) && !hasErrorIn(errors, id)) {
-            errors.add(identifierColumn(id) + " is empty: Intercom's rules need an email on every row");
+            errors.add(Text.of("error.row.intercom-email-empty", identifierColumn(id)).in(language));
         }
         boolean hasName = values.containsKey(StandardField.NAME) || values.containsKey(StandardField.FIRST_NAME)
                 || values.containsKey(StandardField.LAST_NAME);
@@ -141,7 +144,7 @@ final class RowReader {
         try {
             return UUID.fromString(cell.strip()).toString();
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(null, cell, "is not a Porter contact id (like 3f1c…-…); export contacts to get their ids");
+            throw new InvalidValueException(null, cell, Text.of("error.contact-id.invalid"));
         }
     }
 
@@ -181,7 +184,7 @@ final class RowReader {
         String t = tag.toString().strip();
         tag.setLength(0);
         if (t.length() > 100) {
-            throw new InvalidValueException(columnName, t, "is longer than 100 characters, too long for a tag");
+            throw new InvalidValueException(columnName, t, Text.of("error.tag.too-long"));
         }
         if (!t.isEmpty()) {
             out.add(t);

@@ -25,6 +25,7 @@ final class SegmentStager implements AutoCloseable {
     private final long workspaceId;
     private final ImportPlan plan;
     private final int segmentRows;
+    private final java.util.Locale language;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(16);
     private final Thread thread;
     private volatile Throwable failure;
@@ -33,8 +34,9 @@ final class SegmentStager implements AutoCloseable {
     private long classifyNanos;
     private ImportJob.Counts counts = new ImportJob.Counts(0, 0, 0, 0);
 
-    SegmentStager(Connection connection, long workspaceId, ImportPlan plan, int segmentRows) {
+    SegmentStager(Connection connection, long workspaceId, ImportPlan plan, int segmentRows, java.util.Locale language) {
         this.connection = connection;
+        this.language = language;
         this.db = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         this.workspaceId = workspaceId;
         this.plan = plan;
@@ -138,7 +140,7 @@ final class SegmentStager implements AutoCloseable {
             copy.close();
         }
         long b = System.nanoTime();
-        ImportJob.Counts c = Classifier.classifySegment(db, workspaceId, plan);
+        ImportJob.Counts c = Classifier.classifySegment(db, workspaceId, plan, language);
         counts = new ImportJob.Counts(counts.added() + c.added(), counts.updated() + c.updated(),
                 counts.skipped() + c.skipped(), counts.errors() + c.errors());
         stageNanos += b - a;

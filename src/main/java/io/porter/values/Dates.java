@@ -1,5 +1,6 @@
 package io.porter.values;
 
+import io.porter.texts.Text;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +36,7 @@ public final class Dates {
     /** An ISO 8601 basic-format offset (+0100) at the end of a date-time, which java.time reads only as +01:00. */
     private static final Pattern BASIC_OFFSET = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?[+-]\\d{2})(\\d{2})");
-    private static final String FORMATS = "use DD/MM/YYYY, YYYY-MM-DD, an ISO 8601 date-time with offset "
-            + "(2024-01-15T10:00:00Z) or a Unix timestamp";
+    private static final Text FORMATS = Text.of("error.date.formats");
 
     private Dates() {
     }
@@ -52,7 +52,7 @@ public final class Dates {
     public static Instant parse(String raw, boolean zonelessIsUtc) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
-            throw new InvalidValueException(null, raw, "is empty; " + FORMATS);
+            throw new InvalidValueException(null, raw, Text.of("error.date.empty", FORMATS));
         }
         Instant usual = usualForm(text);
         if (usual != null) {
@@ -76,15 +76,14 @@ public final class Dates {
                 if (zonelessIsUtc) {
                     return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
                 }
-                throw new InvalidValueException(null, raw,
-                        "has no time zone; add one, e.g. " + text.replace(' ', 'T') + "Z for UTC");
+                throw new InvalidValueException(null, raw, Text.of("error.date.zoneless", text.replace(' ', 'T') + "Z"));
             }
             String extended = BASIC_OFFSET.matcher(text).replaceFirst("$1:$2");
             return OffsetDateTime.parse(extended.replace(' ', 'T')).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidValueException(null, raw, explain(e) + "; " + FORMATS);
+            throw new InvalidValueException(null, raw, explain(e));
         } catch (DateTimeException | ArithmeticException e) {
-            throw new InvalidValueException(null, raw, "is not a date; " + FORMATS);
+            throw new InvalidValueException(null, raw, Text.of("error.date.invalid", FORMATS));
         }
     }
 
@@ -148,12 +147,13 @@ public final class Dates {
         return String.format("%02d/%02d/%s", Integer.parseInt(p[0]), Integer.parseInt(p[1]), p[2]);
     }
 
-    private static String explain(DateTimeParseException e) {
+    private static Text explain(DateTimeParseException e) {
         Throwable cause = e.getCause();
         if (cause instanceof DateTimeException && cause.getMessage() != null
                 && (cause.getMessage().startsWith("Invalid date") || cause.getMessage().startsWith("Invalid value"))) {
-            return "is not a real date (" + cause.getMessage() + ")";
+            // java.time's own words say which part is wrong ("Invalid date 'FEBRUARY 31'"); they stay as it writes them
+            return Text.of("error.date.unreal", cause.getMessage(), FORMATS);
         }
-        return "is not a date";
+        return Text.of("error.date.invalid", FORMATS);
     }
 }

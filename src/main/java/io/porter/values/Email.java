@@ -1,5 +1,6 @@
 package io.porter.values;
 
+import io.porter.texts.Text;
 import java.net.IDN;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -24,11 +25,11 @@ import org.apache.commons.validator.routines.EmailValidator;
 public record Email(String value) {
 
     private static final Validator VALIDATOR = new Validator();
-    private static final String HOW = "write it as name@example.com";
+    private static final Text HOW = Text.of("error.email.how");
 
     public Email {
         if (value == null) {
-            throw new InvalidValueException("email", null, "is missing; " + HOW);
+            throw new InvalidValueException("email", null, Text.of("error.email.missing", HOW));
         }
         value = trim(value);
         if (!isAscii(value)) {
@@ -36,15 +37,14 @@ public record Email(String value) {
             value = Normalizer.normalize(value, Normalizer.Form.NFC);
         }
         if (value.isEmpty()) {
-            throw new InvalidValueException("email", value, "is empty; " + HOW);
+            throw new InvalidValueException("email", value, Text.of("error.email.empty", HOW));
         }
         String hidden = hiddenCharacter(value);
         if (hidden != null) {
-            throw new InvalidValueException("email", value, "contains " + hidden
-                    + ", which cannot be part of an email address; remove it and " + HOW);
+            throw new InvalidValueException("email", value, Text.of("error.email.hidden", hidden, HOW));
         }
         if (!VALIDATOR.isValid(value) || !plainSyntax(value)) {
-            throw new InvalidValueException("email", value, "is not a valid email address; " + HOW);
+            throw new InvalidValueException("email", value, Text.of("error.email.invalid", HOW));
         }
     }
 
@@ -116,7 +116,7 @@ public record Email(String value) {
                     || type == Character.COMBINING_SPACING_MARK) && (i == 0 || previous == '@' || previous == '.');
             if (invisible || strayMark) {
                 String name = Character.getName(cp);
-                return String.format("the character U+%04X%s", cp, name == null ? "" : " (" + name + ")");
+                return String.format("U+%04X%s", cp, name == null ? "" : " (" + name + ")");
             }
             previous = cp;
             i += Character.charCount(cp);

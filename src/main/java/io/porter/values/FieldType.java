@@ -1,5 +1,6 @@
 package io.porter.values;
 
+import io.porter.texts.Text;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +20,7 @@ public enum FieldType {
                 }
             }
         }
-        throw new InvalidValueException("type", raw, "is not a field type; use text, number, boolean or date");
+        throw new InvalidValueException("type", raw, Text.of("error.field-type.invalid"));
     }
 
     public String key() {
@@ -55,7 +56,7 @@ public enum FieldType {
 
     private static BigDecimal number(String text) {
         if (!NUMBER_TEXT.matcher(text).matches()) {
-            throw new InvalidValueException(null, text, "is not a number; write digits with a point for decimals, e.g. 1234.5");
+            throw new InvalidValueException(null, text, Text.of("error.number.invalid"));
         }
         BigDecimal n = new BigDecimal(text);
         // a custom attribute is stored as JSON and read back in full, without exponent, by a JSON reader that takes
@@ -63,8 +64,7 @@ public enum FieldType {
         long digits = Math.max(n.precision() - (long) n.scale(), 1) + Math.max(n.scale(), 0);
         long written = digits + (n.scale() > 0 ? 1 : 0) + (n.signum() < 0 ? 1 : 0);
         if (written > MAX_NUMBER_LENGTH) {
-            throw new InvalidValueException(null, text, String.format(java.util.Locale.ROOT, "has more digits than a number "
-                    + "can hold (%,d in all); round it, or make the field a text field", MAX_NUMBER_LENGTH));
+            throw new InvalidValueException(null, text, Text.of("error.number.too-long", MAX_NUMBER_LENGTH));
         }
         return n;
     }
@@ -77,6 +77,6 @@ public enum FieldType {
         if (FALSE.contains(t)) {
             return Boolean.FALSE;
         }
-        throw new InvalidValueException(null, text, "is not a yes/no value; use true or false (yes/no, 1/0 also work)");
+        throw new InvalidValueException(null, text, Text.of("error.boolean.invalid"));
     }
 }

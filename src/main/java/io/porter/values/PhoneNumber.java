@@ -1,5 +1,6 @@
 package io.porter.values;
 
+import io.porter.texts.Text;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
@@ -18,7 +19,7 @@ public record PhoneNumber(String e164) {
         // E.164 caps a number at 15 digits; valid numbers can be as short as +98 9601 (an Iranian UAN), so the
         // floor is libphonenumber's: a country code and a national number of at least 2 digits
         if (!isE164(e164)) {
-            throw new InvalidValueException("phone", e164, "is not an E.164 phone number such as +34612345678");
+            throw new InvalidValueException("phone", e164, Text.of("error.phone.not-e164"));
         }
     }
 
@@ -39,7 +40,7 @@ public record PhoneNumber(String e164) {
     public static PhoneNumber parse(String raw, CountryCode defaultCountry) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
-            throw new InvalidValueException("phone", raw, "is empty");
+            throw new InvalidValueException("phone", raw, Text.of("error.phone.empty"));
         }
         String region = defaultCountry == null ? "ZZ" : defaultCountry.value();
         Phonenumber.PhoneNumber number;
@@ -112,10 +113,8 @@ public record PhoneNumber(String e164) {
 
     private static InvalidValueException invalid(String text, CountryCode country, boolean noCountry) {
         if (country == null || noCountry && !text.startsWith("+") && !text.startsWith("00")) {
-            return new InvalidValueException("phone", text, "is not a valid phone number; write it with its country code, "
-                    + "e.g. +34 612 34 56 78, or set a default country");
+            return new InvalidValueException("phone", text, Text.of("error.phone.invalid"));
         }
-        return new InvalidValueException("phone", text, "is not a valid phone number in " + country.value()
-                + "; check the digits, or write it with its country code, e.g. +34 612 34 56 78");
+        return new InvalidValueException("phone", text, Text.of("error.phone.invalid-in", country.value()));
     }
 }

@@ -83,7 +83,8 @@ class ContactPages {
     }
 
     @PostMapping("/contacts/{id}/tags")
-    String addTag(@PathVariable UUID id, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
+    String addTag(@PathVariable UUID id, @RequestParam(defaultValue = "") String name, RedirectAttributes flash,
+                  java.util.Locale locale) {
         long ws = WebModel.required().workspaceId();
         try {
             tags.add(ws, id, name);
@@ -91,7 +92,8 @@ class ContactPages {
             if (e instanceof io.porter.api.ApiException a && a.status().value() == 404) {
                 throw a;
             }
-            flash.addFlashAttribute("tagError", e.getMessage());
+            flash.addFlashAttribute("tagError", e instanceof InvalidValueException v ? v.message(locale)
+                    : ((io.porter.api.ApiException) e).message(locale));
             flash.addFlashAttribute("tagName", name);
         }
         return "redirect:/contacts/" + id;

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -81,7 +82,7 @@ class ImportPages {
 
     @PostMapping("/imports")
     String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String source,
-                  Model model) throws IOException {
+                  Model model, Locale locale) throws IOException {
         if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
             model.addAttribute("fileError", "web.upload.choose");
             return uploadForm(model);
@@ -91,7 +92,7 @@ class ImportPages {
                     source == null || source.isBlank() ? null : source);
             return "redirect:/imports/" + u.job().id() + "/file";
         } catch (ImportRejectedException e) {
-            model.addAttribute("fileProblem", e.getMessage());
+            model.addAttribute("fileProblem", e.message(locale));
             return uploadForm(model);
         }
     }
@@ -111,12 +112,13 @@ class ImportPages {
 
     /** Reads the same file again with the encoding or delimiter the user chose. */
     @PostMapping("/imports/{id}/file")
-    String reinspect(@PathVariable long id, @RequestParam String encoding, @RequestParam String delimiter, RedirectAttributes flash) {
+    String reinspect(@PathVariable long id, @RequestParam String encoding, @RequestParam String delimiter, RedirectAttributes flash,
+                     Locale locale) {
         try {
             ImportService.Upload u = imports.reinspect(ws(), id, encoding, delimiter, who());
             return "redirect:/imports/" + u.job().id() + "/file";
         } catch (ImportRejectedException e) {
-            flash.addFlashAttribute("formatProblem", e.getMessage());
+            flash.addFlashAttribute("formatProblem", e.message(locale));
             return "redirect:/imports/" + id + "/file";
         }
     }
@@ -148,7 +150,7 @@ class ImportPages {
                        @RequestParam(defaultValue = "false") boolean removeImportTag,
                        @RequestParam(defaultValue = "") String defaultCountry,
                        @RequestParam(defaultValue = "false") boolean triggerAutomations,
-                       @RequestParam(defaultValue = "false") boolean noOverwrite, HttpSession session, Model model) {
+                       @RequestParam(defaultValue = "false") boolean noOverwrite, HttpSession session, Model model, Locale locale) {
         ImportJob job = editable(id);
         if (job == null) {
             return "redirect:/imports/" + id;
@@ -163,7 +165,7 @@ class ImportPages {
             try {
                 CountryCode.parse(defaultCountry);
             } catch (InvalidValueException e) {
-                return optionsPage(job, options, e.getMessage(), model);
+                return optionsPage(job, options, e.message(locale), model);
             }
         }
         return "redirect:/imports/" + id + "/mapping";
@@ -181,17 +183,18 @@ class ImportPages {
     }
 
     @GetMapping("/imports/{id}/mapping")
-    String mapping(@PathVariable long id, HttpSession session, Model model) {
+    String mapping(@PathVariable long id, HttpSession session, Model model, Locale locale) {
         ImportJob job = editable(id);
         if (job == null) {
             return "redirect:/imports/" + id;
         }
         List<ColumnMapping> mapping = job.mapping() != null ? job.mapping() : imports.suggestedMapping(ws(), job);
-        return mappingPage(job, rows(job, mapping), List.of(), session, model);
+        return mappingPage(job, rows(job, mapping), List.of(), session, model, locale);
     }
 
     @PostMapping("/imports/{id}/mapping")
-    String saveMapping(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, HttpSession session, Model model) {
+    String saveMapping(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, HttpSession session, Model model,
+                       Locale locale) {
         ImportJob job = editable(id);
         if (job == null) {
             return "redirect:/imports/" + id;
@@ -215,20 +218,21 @@ class ImportPages {
         try {
             imports.setPlan(ws(), id, draft(session, job), mapping);
         } catch (PlanRejectedException e) {
-            return mappingPage(job, rows(job, mapping), e.problems(), session, model);
+            return mappingPage(job, rows(job, mapping), e.problems(locale), session, model, locale);
         }
         session.removeAttribute(DRAFT + id);
-        imports.review(ws(), id, new Timings(), n -> { });
+        imports.review(ws(), id, locale, new Timings(), n -> { });
         return "redirect:/imports/" + id + "/review";
     }
 
-    private String mappingPage(ImportJob job, List<MappingRow> rows, List<String> problems, HttpSession session, Model model) {
+    private String mappingPage(ImportJob job, List<MappingRow> rows, List<String> problems, HttpSession session, Model model,
+                               Locale locale) {
         List<Target> targets = new ArrayList<>();
         for (StandardField f : StandardField.values()) {
-            targets.add(new Target(f.key(), f.label()));
+            targets.add(new Target(f.key(), messages.getMessage("web.field." + f.key(), null, f.label(), locale)));
         }
-        targets.add(new Target(ColumnMapping.TAGS, "Tags"));
-        targets.add(new Target(ColumnMapping.CONTACT_ID, "Porter contact ID"));
+        targets.add(new Target(ColumnMapping.TAGS, messages.getMessage("web.field.tags", null, locale)));
+        targets.add(new Target(ColumnMapping.CONTACT_ID, messages.getMessage("web.identifier.contact-id", null, locale)));
         for (CustomField f : fields.all(ws())) {
             targets.add(new Target(ColumnMapping.CUSTOM_PREFIX + f.key(), f.label() + " (" + f.key() + ")"));
         }
@@ -279,17 +283,17 @@ class ImportPages {
     }
 
     @PostMapping("/imports/{id}/review")
-    String reviewAgain(@PathVariable long id) {
-        imports.review(ws(), id, new Timings(), n -> { });
+    String reviewAgain(@PathVariable long id, Locale locale) {
+        imports.review(ws(), id, locale, new Timings(), n -> { });
         return "redirect:/imports/" + id + "/review";
     }
 
     @PostMapping("/imports/{id}/start")
-    String start(@PathVariable long id, RedirectAttributes flash) {
+    String start(@PathVariable long id, RedirectAttributes flash, Locale locale) {
         try {
             imports.start(ws(), id);
         } catch (ImportRejectedException e) {
-            flash.addFlashAttribute("startProblem", e.getMessage());
+            flash.addFlashAttribute("startProblem", e.message(locale));
             return "redirect:/imports/" + id + "/review";
         }
         return "redirect:/imports/" + id;

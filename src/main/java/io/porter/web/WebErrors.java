@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class WebErrors {
 
     @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, HttpServletResponse response, Model model) {
+    String refused(ApiException e, HttpServletResponse response, Model model, java.util.Locale locale) {
         response.setStatus(e.status().value());
         model.addAttribute("status", e.status().value());
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", e.message(locale));
         return "error/refused";
     }
 
@@ -29,10 +29,10 @@ class WebErrors {
     }
 
     @ExceptionHandler(InvalidValueException.class)
-    String invalid(InvalidValueException e, HttpServletResponse response, Model model) {
+    String invalid(InvalidValueException e, HttpServletResponse response, Model model, java.util.Locale locale) {
         response.setStatus(400);
         model.addAttribute("status", 400);
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", e.message(locale));
         return "error/refused";
     }
 }

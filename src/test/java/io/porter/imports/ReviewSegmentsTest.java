@@ -59,7 +59,7 @@ class ReviewSegmentsTest extends TestWorkspaces {
     private ImportJob.Counts reviewInSegmentsOf(int rows, long ws, long id) {
         Reviewer reviewer = new Reviewer(dataSource, db, tx, json, new ImportSettings(null, null, rows, null, null, null));
         ImportJob job = jobs.get(ws, id);
-        return reviewer.review(job, service.plan(ws, job), files.original(ws, id), Timings.none(), n -> { });
+        return reviewer.review(job, service.plan(ws, job), files.original(ws, id), java.util.Locale.ENGLISH, Timings.none(), n -> { });
     }
 
     @Test

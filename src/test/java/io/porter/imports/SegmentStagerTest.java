@@ -38,7 +38,7 @@ class SegmentStagerTest {
         try (Connection c = reviewConnection()) {
             // four fields where COPY wants every column of import_stage: refused when the first segment ends
             byte[] refused = "1,2,3,4\n".getBytes(StandardCharsets.UTF_8);
-            SegmentStager stager = new SegmentStager(c, 1, null, 2);
+            SegmentStager stager = new SegmentStager(c, 1, null, 2, java.util.Locale.ENGLISH);
             int[] written = {0};
             Throwable thrown = catchThrowable(() -> {
                 // far more than the queue holds: a writer must not wait on a stager that has stopped
@@ -65,7 +65,7 @@ class SegmentStagerTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void closingBeforeTheEndStopsTheStagerAndFreesTheConnection() throws Exception {
         try (Connection c = reviewConnection()) {
-            SegmentStager stager = new SegmentStager(c, 1, null, 1_000_000);
+            SegmentStager stager = new SegmentStager(c, 1, null, 1_000_000, java.util.Locale.ENGLISH);
             stager.write("1,1,2,,,,false,,,,,,,,,,,,,,,,,,,,\n".getBytes(StandardCharsets.UTF_8), 1);
             // as when the workers fail mid-file: the caller closes without finishing
             stager.close();

@@ -293,4 +293,53 @@ class WebImportBrowserTest extends WebAccounts {
         browser.open("/contacts?lang=en");
         assertThat(browser.find("h1").getText()).isEqualTo("Contacts");
     }
+
+    @Test
+    void theWizardSaysTheFilesTheMappingsAndTheRowsProblemsInSpanish() throws Exception {
+        Ws ws = newWorkspace("ES");
+        User owner = member(ws, Role.OWNER);
+        Path dir = Files.createTempDirectory("porter-upload-");
+        Path headerOnly = Files.writeString(dir.resolve("vacio.csv"), "Email,Nombre\n");
+        Path file = Files.writeString(dir.resolve("altas.csv"),
+                "Email,Nombre,Email trabajo\nana@ejemplo.com,Ana,a@ejemplo.com\nana@,Bea,b@ejemplo.com\nana@ejemplo.com,Carla,c@ejemplo.com\n");
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login?lang=es");
+        browser.fill("#username", owner.email());
+        browser.fill("#password", PASSWORD);
+        browser.find("#sign-in").click();
+        browser.await(d -> browser.path().equals("/contacts"));
+
+        browser.open("/imports/new");
+        browser.find("#file").sendKeys(headerOnly.toAbsolutePath().toString());
+        browser.find("#upload").click();
+        browser.await(d -> !d.findElements(By.id("file-error")).isEmpty());
+        assertThat(browser.text("#file-error"))
+                .isEqualTo("El archivo tiene cabecera pero ninguna fila de contacto: añade al menos una fila debajo de la cabecera");
+        browser.screenshot("spanish-file-problem");
+
+        browser.find("#file").sendKeys(file.toAbsolutePath().toString());
+        browser.find("#upload").click();
+        browser.await(d -> browser.path().endsWith("/file"));
+        browser.find("#to-options").click();
+        browser.await(d -> browser.path().endsWith("/options"));
+        browser.find("#to-mapping").click();
+        browser.await(d -> browser.path().endsWith("/mapping"));
+        Select second = new Select(browser.find("#target-2"));
+        second.selectByValue("email");
+        assertThat(second.getFirstSelectedOption().getText()).isEqualTo("Correo electrónico");
+        browser.find("#to-review").click();
+        WebElement problems = browser.await(d -> d.findElement(By.id("problems")));
+        assertThat(problems.getText()).contains("Las columnas 'Email' y 'Email trabajo' van las dos a email");
+        browser.screenshot("spanish-mapping-problem");
+        browser.find("#include-2").click();
+        browser.find("#to-review").click();
+
+        browser.await(d -> browser.path().endsWith("/review"));
+        assertThat(browser.text("#count-errors")).isEqualTo("3");
+        String errors = new String(browser.download(browser.find("#error-file").getAttribute("href")).body(), StandardCharsets.UTF_8);
+        assertThat(errors).contains("Email: 'ana@' no es una dirección de email válida; escríbelo como nombre@ejemplo.com")
+                .contains("email ana@ejemplo.com también está en la fila 4: un identificador solo puede aparecer una vez")
+                .contains("email ana@ejemplo.com también está en la fila 2:")
+                .doesNotContain("is not").doesNotContain("is also in row");
+    }
 }

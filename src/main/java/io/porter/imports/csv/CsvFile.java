@@ -1,5 +1,6 @@
 package io.porter.imports.csv;
 
+import io.porter.texts.Text;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -164,42 +165,38 @@ public final class CsvFile implements Closeable, Iterable<CsvRow> {
         return true;
     }
 
+    /** The delimiter's name in the reader's language. */
+    private Text delimiter() {
+        String name = format.delimiterName();
+        return name.length() > 1 ? Text.of("error.delimiter." + name) : Text.verbatim("'" + name + "'");
+    }
+
     /** Why the record after the last one read cannot be read, for the person who uploaded the file. */
     private ImportRejectedException rejection(RuntimeException e) {
         int at = row + 1;
         if (hasCause(e, CharacterCodingException.class)) {
             // the decoder reads ahead, so the bad bytes are somewhere after the last row read, not necessarily next
-            String where = row == 0 ? "" : " after row " + row;
-            return new ImportRejectedException("The file cannot be decoded as " + format.charset().name() + where
-                    + ": choose its encoding (utf-8, utf-16, windows-1252, iso-8859-1), or save it again as CSV UTF-8");
+            return new ImportRejectedException(row == 0 ? Text.of("error.file.undecodable", format.charset().name())
+                    : Text.of("error.file.undecodable-after", format.charset().name(), String.valueOf(row)));
         }
         if (e instanceof UncheckedIOException io) {
             throw io;
         }
         String why = causes(e);
         if (why.contains("Unclosed quoted field")) {
-            return new ImportRejectedException("The file is not valid CSV at row " + at + ": a quoted cell there is "
-                    + "never closed; add the missing closing quote (\"), and write quotes inside a cell twice (\"\")");
+            return new ImportRejectedException(Text.of("error.csv.unclosed-quote", String.valueOf(at)));
         }
         if (why.contains("after closing quote")) {
-            return new ImportRejectedException("The file is not valid CSV at row " + at + ": a cell has text after its "
-                    + "closing quote; "
-                    + "a cell that starts with a quote must end with a quote right before the " + format.delimiterName()
-                    + " or the end of the line; write quotes inside a cell twice (\"\")");
+            return new ImportRejectedException(Text.of("error.csv.after-quote", String.valueOf(at), delimiter()));
         }
         if (why.contains("buffer size") || why.contains("max field size") || why.contains("max record size")) {
-            return new ImportRejectedException("The file is not valid CSV at row " + at + ": the row holds more than "
-                    + MAX_RECORD_CHARS / 1024 + " K characters, too many for a contact; usually a quote (\") opens a "
-                    + "cell and is never closed, so check the quotes in and around row " + at);
+            return new ImportRejectedException(Text.of("error.csv.row-too-long", String.valueOf(at), MAX_RECORD_CHARS / 1024));
         }
         if (why.contains("maximum limit of") && why.contains("fields")) {
-            return new ImportRejectedException("The file is not valid CSV at row " + at + ": it has too many cells; check "
-                    + "that the delimiter is right "
-                    + "(this file is read as " + format.delimiterName() + "-separated)");
+            return new ImportRejectedException(Text.of("error.csv.too-many-cells", String.valueOf(at), delimiter()));
         }
         if (e instanceof CsvParseException) {
-            return new ImportRejectedException("The file is not valid CSV at row " + at + " (" + why + "): save the file "
-                    + "again as CSV from your spreadsheet");
+            return new ImportRejectedException(Text.of("error.csv.invalid", String.valueOf(at), why));
         }
         throw e;
     }

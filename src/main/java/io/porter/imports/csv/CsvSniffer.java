@@ -1,5 +1,6 @@
 package io.porter.imports.csv;
 
+import io.porter.texts.Text;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.porter.imports.ImportRejectedException;
@@ -246,9 +247,7 @@ public final class CsvSniffer {
                 || bom != Bom.UTF8 && chosen.equals(StandardCharsets.UTF_16);
         if (!agrees) {
             String is = bom == Bom.UTF8 ? "utf-8" : "utf-16";
-            throw new ImportRejectedException("The file starts with a " + bom.label() + " byte-order mark, so it is "
-                    + is + ", not " + chosen.name().toLowerCase(java.util.Locale.ROOT) + ": choose " + is
-                    + " as the encoding, or leave the encoding for Porter to detect");
+            throw new ImportRejectedException(Text.of("error.file.bom", bom.label(), is, chosen.name().toLowerCase(java.util.Locale.ROOT)));
         }
     }
 
@@ -257,7 +256,6 @@ public final class CsvSniffer {
     }
 
     static ImportRejectedException binary() {
-        return new ImportRejectedException("The file is not text (it holds NUL or other control bytes, as images, "
-                + "workbooks and archives do): upload a CSV file, e.g. from Excel use File › Save As › CSV UTF-8");
+        return new ImportRejectedException(Text.of("error.file.binary"));
     }
 }

@@ -1,5 +1,6 @@
 package io.porter.imports.csv;
 
+import io.porter.texts.Text;
 import io.porter.imports.ImportRejectedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +32,10 @@ public final class UploadInspector {
     public static Inspection inspect(Path file, Charset encoding, Character delimiter, ImportLimits limits) {
         long size = size(file);
         if (size == 0) {
-            throw new ImportRejectedException("The file is empty: it needs a header row and at least one contact row");
+            throw new ImportRejectedException(Text.of("error.file.empty"));
         }
         if (size > limits.maxBytes()) {
-            throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, "The file is " + mb(size)
-                    + ", over the limit of " + mb(limits.maxBytes()) + ": split it into smaller files");
+            throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, Text.of("error.file.too-big", mb(size), mb(limits.maxBytes())));
         }
         Charset charset = encoding != null ? chosen(file, encoding) : CsvSniffer.detectCharset(file);
         CsvSniffer.requireAgreesWithBom(CsvSniffer.Bom.of(CsvSniffer.readHead(file, 4)), charset);
@@ -45,9 +45,7 @@ public final class UploadInspector {
         requireText(file, charset);
         long badLine = CsvSniffer.firstUndecodableLine(file, charset);
         if (badLine > 0) {
-            throw new ImportRejectedException("The file cannot be decoded as " + charset.name() + ": line " + badLine
-                    + " holds bytes that are not " + charset.name() + " text; choose its encoding (utf-8, utf-16, "
-                    + "windows-1252, iso-8859-1), or save it again as CSV UTF-8");
+            throw new ImportRejectedException(Text.of("error.file.undecodable-line", charset.name(), String.valueOf(badLine)));
         }
         char sep = delimiter != null ? delimiter : CsvSniffer.detectDelimiter(file, charset);
         CsvFormat format = new CsvFormat(charset, sep);
@@ -61,8 +59,7 @@ public final class UploadInspector {
             for (CsvRow row : csv) {
                 rows++;
                 if (rows > limits.maxRows()) {
-                    throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, "The file has more than "
-                            + limits.maxRows() + " contact rows, the limit: split it into smaller files");
+                    throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, Text.of("error.file.too-many-rows", limits.maxRows()));
                 }
                 if (preview.size() < PREVIEW_ROWS) {
                     preview.add(row);
@@ -70,15 +67,13 @@ public final class UploadInspector {
             }
         }
         if (header.isEmpty()) {
-            throw new ImportRejectedException("The file has no text, only blank lines: it needs a header row naming "
-                    + "the columns and at least one contact row");
+            throw new ImportRejectedException(Text.of("error.file.blank"));
         }
         if (header.stream().allMatch(String::isBlank)) {
-            throw new ImportRejectedException("The first row (row " + headerRow + ") has no column names, only empty "
-                    + "cells: the first row must name the columns, e.g. email, first_name, phone");
+            throw new ImportRejectedException(Text.of("error.file.no-column-names", String.valueOf(headerRow)));
         }
         if (rows == 0) {
-            throw new ImportRejectedException("The file has a header but no contact rows: add at least one row below the header");
+            throw new ImportRejectedException(Text.of("error.file.header-only"));
         }
         return new Inspection(format, header, preview, rows);
     }

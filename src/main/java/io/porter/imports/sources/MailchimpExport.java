@@ -1,5 +1,6 @@
 package io.porter.imports.sources;
 
+import io.porter.texts.Text;
 import io.porter.imports.ImportRejectedException;
 import io.porter.imports.csv.CsvFile;
 import io.porter.imports.csv.CsvFormat;
@@ -42,7 +43,7 @@ public final class MailchimpExport {
                 parts.add(new Part(upload, statusFromName(fileName)));
             }
             if (parts.isEmpty()) {
-                throw new ImportRejectedException("The zip holds no CSV file: upload Mailchimp's audience export as it was downloaded");
+                throw new ImportRejectedException(Text.of("error.mailchimp.no-csv"));
             }
             write(parts, out);
         } finally {
@@ -119,8 +120,7 @@ public final class MailchimpExport {
                         if (total > maxBytes) {
                             o.close();
                             delete(part);
-                            throw new ImportRejectedException("The zip unpacks to more than the import limit of "
-                                    + maxBytes / (1024 * 1024) + " MB: import its files one at a time");
+                            throw new ImportRejectedException(Text.of("error.mailchimp.too-big", maxBytes / (1024 * 1024)));
                         }
                         o.write(buf, 0, n);
                     }
@@ -128,7 +128,7 @@ public final class MailchimpExport {
                 parts.add(new Part(part, statusFromName(name)));
             }
         } catch (IOException ex) {
-            throw new ImportRejectedException("The zip cannot be read (" + ex.getMessage() + "): download the export again");
+            throw new ImportRejectedException(Text.of("error.mailchimp.unreadable", String.valueOf(ex.getMessage())));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.porter.imports.sources;
 
+import io.porter.texts.Text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,8 +46,7 @@ public final class MixpanelExport {
             count[0]++;
         });
         if (count[0] == 0) {
-            throw new ImportRejectedException("The JSON file holds no Mixpanel profiles: export people from Mixpanel "
-                    + "(an array of profiles with $distinct_id and $properties, or one profile per line)");
+            throw new ImportRejectedException(Text.of("error.mixpanel.no-profiles"));
         }
         List<String> header = new ArrayList<>(columns);
         try (OutputStream o = Files.newOutputStream(out); PlainCsvWriter w = new PlainCsvWriter(o)) {
@@ -72,13 +72,13 @@ public final class MixpanelExport {
                 } else if (t == JsonToken.START_OBJECT) {
                     object(p, each);
                 } else {
-                    throw new ImportRejectedException("The file is not a Mixpanel export: expected JSON objects, found "
-                            + p.getText() + " at line " + p.currentLocation().getLineNr());
+                    throw new ImportRejectedException(Text.of("error.mixpanel.not-objects", p.getText(),
+                            String.valueOf(p.currentLocation().getLineNr())));
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ImportRejectedException("The file is not valid JSON near line " + e.getLocation().getLineNr()
-                    + ": " + e.getOriginalMessage() + ". Export it again from Mixpanel");
+            throw new ImportRejectedException(Text.of("error.mixpanel.invalid-json", String.valueOf(e.getLocation().getLineNr()),
+                    e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,8 +88,8 @@ public final class MixpanelExport {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.START_OBJECT) {
-                throw new ImportRejectedException("A Mixpanel profile must be a JSON object; found " + p.getText()
-                        + " at line " + p.currentLocation().getLineNr());
+                throw new ImportRejectedException(Text.of("error.mixpanel.not-object", p.getText(),
+                        String.valueOf(p.currentLocation().getLineNr())));
             }
             each.accept(profile(p.readValueAsTree()));
         }

@@ -1,0 +1,121 @@
+package io.porter.texts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porter.imports.Identifier;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's texts: every key the code names is in the bundles, and every pattern says each of its arguments
+ * in both languages (a lone apostrophe would make MessageFormat swallow a placeholder and the text after it).
+ */
+class TextTest {
+
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = new InputStreamReader(TextTest.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    @Test
+    void everyErrorPatternSaysEachOfItsArgumentsInBothLanguages() throws IOException {
+        Properties en = load("messages.properties");
+        List<String> keys = en.stringPropertyNames().stream().filter(k -> k.startsWith("error.")).sorted().toList();
+        assertThat(keys).hasSizeGreaterThan(100);
+        for (String key : keys) {
+            TreeSet<Integer> used = new TreeSet<>();
+            Matcher m = PLACEHOLDER.matcher(en.getProperty(key));
+            while (m.find()) {
+                used.add(Integer.parseInt(m.group(1)));
+            }
+            Object[] args = new Object[used.isEmpty() ? 0 : used.last() + 1];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = used.contains(i) && en.getProperty(key).matches(".*\\{" + i + ",number}.*") ? 1000 + i : "«" + i + "»";
+            }
+            for (Locale language : List.of(Locale.ENGLISH, SPANISH)) {
+                String said = Text.of(key, args).in(language);
+                for (int i : used) {
+                    assertThat(said).as(key + " in " + language).contains(args[i] instanceof String a ? a : String.valueOf(i));
+                }
+                assertThat(said).as(key + " in " + language).doesNotContainPattern("\\{\\d");
+            }
+        }
+    }
+
+    @Test
+    void anApostropheIsWrittenTwiceInEveryErrorPattern() throws IOException {
+        for (String file : List.of("messages.properties", "messages_es.properties")) {
+            Properties p = load(file);
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith("error.")) {
+                    assertThat(p.getProperty(key).replace("''", "")).as(file + " " + key).doesNotContain("'");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyKeyTheCodeNamesIsInTheBundle() throws IOException {
+        Properties en = load("messages.properties");
+        Pattern literal = Pattern.compile("\"(error\\.[a-z0-9.-]+)\"");
+        List<String> named = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(source));
+                while (m.find()) {
+                    named.add(m.group(1));
+                }
+            }
+        }
+        assertThat(named).as("the keys found in the code").hasSizeGreaterThan(80);
+        List<String> whole = new ArrayList<>();
+        for (String key : named) {
+            if (key.endsWith(".")) {
+                // a key finished at run time: each of its endings is listed below
+                assertThat(key).isIn("error.identifier.", "error.status.", "error.delimiter.");
+            } else {
+                whole.add(key);
+            }
+        }
+        for (Identifier id : Identifier.values()) {
+            whole.add("error.identifier." + id.key());
+        }
+        for (String status : List.of("uploaded", "reviewed", "running", "completed", "failed")) {
+            whole.add("error.status." + status);
+        }
+        for (String delimiter : List.of("comma", "semicolon", "tab")) {
+            whole.add("error.delimiter." + delimiter);
+        }
+        assertThat(en.stringPropertyNames()).containsAll(whole);
+    }
+
+    @Test
+    void aTextIsSaidInTheReadersLanguageWithItsArgumentsTextsInTheSameLanguage() {
+        Text t = Text.of("error.plan.column.problem", "Alta", Text.of("error.date.invalid", Text.of("error.date.formats")));
+        assertThat(t.english()).isEqualTo("Column 'Alta': is not a date; use DD/MM/YYYY, YYYY-MM-DD, an ISO 8601 date-time "
+                + "with offset (2024-01-15T10:00:00Z) or a Unix timestamp");
+        assertThat(t.in(SPANISH)).isEqualTo("Columna 'Alta': no es una fecha; usa DD/MM/AAAA, AAAA-MM-DD, una fecha y hora "
+                + "ISO 8601 con desfase (2024-01-15T10:00:00Z) o una marca de tiempo Unix");
+        assertThat(t.in(Locale.GERMAN)).as("a language Porter does not speak gets English").isEqualTo(t.english());
+        assertThat(Text.verbatim("it's {0} as written").in(SPANISH)).isEqualTo("it's {0} as written");
+    }
+}
