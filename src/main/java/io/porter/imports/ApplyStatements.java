@@ -9,12 +9,15 @@ import java.util.List;
  * {@link StandardField}, never from the file. Every statement can run twice with the same outcome, so a chunk
  * redone after a crash changes nothing more.
  */
-record ApplyStatements(String ensureTags, String insertContacts, String updateContacts, String events) {
+record ApplyStatements(String ensureTags, String insertContacts, String updateContacts, String events, String[] batch) {
 
     private static final String CHUNK = "s.workspace_id = :ws and s.import_id = :id and s.row_no between :lo and :hi";
-    /** The ids of the row's staged tags: its tags cell and the batch and import tags (created by ensureTags). */
+    /**
+     * The ids of the row's tags from this import (created by ensureTags): its tags cell, staged with the row, and
+     * the batch and import tags, the same for every row and bound once per statement as {@code :batch}.
+     */
     private static final String TAG_IDS = "array(select t.id from tag t where t.workspace_id = s.workspace_id "
-            + "and t.name = any(s.tags) order by t.id)";
+            + "and t.name = any(s.tags || :batch) order by t.id)";
 
     static ApplyStatements of(ImportPlan plan) {
         List<StandardField> mapped = new ArrayList<>();
@@ -67,18 +70,22 @@ record ApplyStatements(String ensureTags, String insertContacts, String updateCo
             // default mode with a tags column: the contact's tags become that column's tags (plus this import's)
             sets.add("tag_ids = " + TAG_IDS);
         } else {
-            sets.add("tag_ids = case when cardinality(s.tags) > 0 then array(select distinct x from unnest(c.tag_ids || "
-                    + TAG_IDS + ") as x order by x) else c.tag_ids end");
+            String added = "array(select distinct x from unnest(c.tag_ids || " + TAG_IDS + ") as x order by x)";
+            sets.add("tag_ids = " + (plan.options().batchTags().isEmpty()
+                    ? "case when cardinality(s.tags) > 0 then " + added + " else c.tag_ids end" : added));
         }
         sets.add("updated_at = now()");
         String update = "update contact c set " + String.join(", ", sets) + " from import_row s where " + CHUNK
                 + " and s.status = 'updated' and c.workspace_id = s.workspace_id and c.id = s.contact_id";
 
-        // staged tags are each row's whole set from this import: its tags cell and the batch and import tags
+        // the tags of the rows' cells, and the batch and import tags when the import applies any row
         String ensureTags = """
                 insert into tag (workspace_id, name)
                 select distinct :ws, n from (
-                  select unnest(s.tags) as n from import_row s where %s and s.status in ('imported', 'updated')) x
+                  select unnest(s.tags) as n from import_row s where %1$s and s.status in ('imported', 'updated')
+                  union all
+                  select unnest(:batch) where exists (
+                    select 1 from import_row s where %1$s and s.status in ('imported', 'updated'))) x
                 where n is not null and btrim(n) <> ''
                 on conflict (workspace_id, name) do nothing""".formatted(CHUNK);
         String events = """
@@ -89,6 +96,6 @@ record ApplyStatements(String ensureTags, String insertContacts, String updateCo
                        %s
                 from import_row s where %s and s.status in ('imported', 'updated') order by s.row_no"""
                 .formatted(io.porter.outbox.DomainEvents.dispatchedAt(":ws"), CHUNK);
-        return new ApplyStatements(ensureTags, insert, update, events);
+        return new ApplyStatements(ensureTags, insert, update, events, plan.options().batchTags().toArray(String[]::new));
     }
 }

@@ -170,7 +170,7 @@ public class ImportRunner {
         long t0 = System.nanoTime();
         // every tag of the import exists before the chunks run, so concurrent chunks never insert the same new tag
         // (the second insert would wait for the first chunk's whole transaction)
-        tx.executeWithoutResult(s -> run(sql.ensureTags(), ws, id, Integer.MIN_VALUE, Integer.MAX_VALUE, null));
+        tx.executeWithoutResult(s -> run(sql.ensureTags(), sql.batch(), ws, id, Integer.MIN_VALUE, Integer.MAX_VALUE, null));
         // each row's tag ids are looked up by name: the planner must know how many tags the workspace now has
         io.porter.db.WorkspaceRows.of(db, "tag", ws).refreshIfStale();
         timings.add("apply: tags", t0);
@@ -297,15 +297,15 @@ public class ImportRunner {
                     // a statement with no rows of its kind in the chunk is not run: nothing to plan, nothing to misplan
                     long t = System.nanoTime();
                     if (c.imported() > 0) {
-                        run(sql.insertContacts(), ws, id, c.first(), c.last(), null);
+                        run(sql.insertContacts(), sql.batch(), ws, id, c.first(), c.last(), null);
                         t = lap(timings, "apply: insert contacts", t);
                     }
                     if (c.updated() > 0) {
-                        run(sql.updateContacts(), ws, id, c.first(), c.last(), null);
+                        run(sql.updateContacts(), sql.batch(), ws, id, c.first(), c.last(), null);
                         t = lap(timings, "apply: update contacts", t);
                     }
                     if (c.imported() + c.updated() > 0) {
-                        run(sql.events(), ws, id, c.first(), c.last(), plan.options().triggerAutomations());
+                        run(sql.events(), sql.batch(), ws, id, c.first(), c.last(), plan.options().triggerAutomations());
                         t = lap(timings, "apply: events", t);
                     }
                     int done = db.sql("""
@@ -353,8 +353,9 @@ public class ImportRunner {
         return now;
     }
 
-    private void run(String sql, long ws, long id, int lo, int hi, Boolean automations) {
-        var spec = db.sql(sql).param("ws", ws).param("id", id).param("lo", lo).param("hi", hi);
+    /** Runs one of the import's statements over rows {@code lo} to {@code hi}; the batch tags go where named. */
+    private void run(String sql, String[] batch, long ws, long id, int lo, int hi, Boolean automations) {
+        var spec = db.sql(sql).param("ws", ws).param("id", id).param("lo", lo).param("hi", hi).param("batch", batch);
         if (automations != null) {
             spec = spec.param("automations", automations);
         }

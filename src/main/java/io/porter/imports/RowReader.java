@@ -24,15 +24,12 @@ final class RowReader {
 
     private final ImportPlan plan;
     private final List<String> header;
-    /** The batch tags and the import tag, the same for every row */
-    private final List<String> batchTags;
     /** The language of the row errors: the review's reader's */
     private final Locale language;
 
     RowReader(ImportPlan plan, List<String> header, Locale language) {
         this.plan = plan;
         this.header = header;
-        this.batchTags = plan.options().batchTags();
         this.language = language;
     }
 
@@ -86,26 +83,7 @@ final class RowReader {
         boolean hasName = values.containsKey(StandardField.NAME) || values.containsKey(StandardField.FIRST_NAME)
                 || values.containsKey(StandardField.LAST_NAME);
         return new StagedRow(row.row(), errors, plan.purpose() == Purpose.ADD_ALL ? null : identKey, hasName, values,
-                custom, customBlank, withBatchTags(tags));
-    }
-
-    /** Every tag the row's contact ends up with from this import: its own (if a tags column is mapped) and the batch's. */
-    private List<String> withBatchTags(List<String> rowTags) {
-        if (batchTags.isEmpty()) {
-            return rowTags;
-        }
-        if (rowTags == null || rowTags.isEmpty()) {
-            return batchTags;
-        }
-        // both lists are short and free of repeats already: a list beats a set per row
-        List<String> all = new ArrayList<>(rowTags.size() + batchTags.size());
-        all.addAll(rowTags);
-        for (String t : batchTags) {
-            if (!rowTags.contains(t)) {
-                all.add(t);
-            }
-        }
-        return all;
+                custom, customBlank, tags);
     }
 
     private boolean hasErrorIn(List<String> errors, Identifier id) {

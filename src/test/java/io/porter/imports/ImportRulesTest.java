@@ -376,6 +376,29 @@ class ImportRulesTest extends TestWorkspaces {
         assertThat(tagged).isEqualTo(count(o.statuses(), "Imported") + count(o.statuses(), "Updated"));
     }
 
+    @ParameterizedTest(name = "do not overwrite: {0}")
+    @ValueSource(booleans = {false, true})
+    void withoutATagsColumnBatchTagsAreAddedToTheContactsOwnAndAnImportThatAppliesNothingCreatesNoTag(boolean noOverwrite) {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        String old = d.createContact("email", "old@example.com", "name", "Old").path("id").asText();
+        d.tag(old, "before");
+        Map<String, Object> opts = with(with(with(options("add-and-update", "email"), "no_overwrite", noOverwrite),
+                "tags", List.of("spring")), "import_tag", "Import of the list");
+        ImportDriver.Outcome o = d.run("Email,Name\nold@example.com,Old\nnew@example.com,New\n", opts);
+
+        assertThat(o.statuses()).containsExactly("Updated", "Imported");
+        String importTag = "Import of the list";
+        assertThat(tags(d.contact(old))).containsExactlyInAnyOrder("before", "spring", importTag);
+        assertThat(tags(d.find("email=new@example.com").get(0))).containsExactlyInAnyOrder("spring", importTag);
+
+        // every row skipped: the batch tag is created by nothing
+        ImportDriver.Outcome none = d.run("Email,Name\nnobody@example.com,Nobody\n",
+                with(with(options("update-existing", "email"), "tags", List.of("autumn")), "import_tag", ""));
+        assertThat(none.statuses()).containsExactly("Skipped");
+        assertThat(ws.api().get("/api/v1/tags").json().toString()).contains("spring").doesNotContain("autumn");
+    }
+
     @Test
     void withUserIdAsIdentifierTheEmailColumnChangesTheEmail() {
         Ws ws = newWorkspace("ES");
