@@ -19,6 +19,10 @@ public class ApiException extends RuntimeException {
         this.text = text;
     }
 
+    public Text text() {
+        return text;
+    }
+
     /** The message in the reader's language (the API and the logs speak English). */
     public String message(java.util.Locale locale) {
         return text.in(locale);

@@ -317,13 +317,11 @@ public class ImportRunner {
                 });
             } catch (org.springframework.dao.PessimisticLockingFailureException e) {
                 if (attempt == DEADLOCK_TRIES) {
-                    String them = c.first() == c.last() ? "it" : "them";
-                    throw new ChunkFailedException(c, "PostgreSQL stopped " + them + " " + DEADLOCK_TRIES + " times in a row "
-                            + "while other changes to the same contacts held " + them + " up (" + serverMessage(e) + ")", e);
+                    throw new ChunkFailedException(c, Text.of("error.chunk.deadlocks", DEADLOCK_TRIES, serverMessage(e)), e);
                 }
                 log.info("Import {}: rows {}-{} lost a deadlock to another chunk; applying them again", id, c.first(), c.last());
             } catch (org.springframework.dao.DataAccessException e) {
-                throw new ChunkFailedException(c, "PostgreSQL refused them: " + serverMessage(e), e);
+                throw new ChunkFailedException(c, Text.of("error.chunk.refused", serverMessage(e)), e);
             }
         }
     }
@@ -335,10 +333,20 @@ public class ImportRunner {
      * own words without the SQL statement that Spring's exception message carries.
      */
     static final class ChunkFailedException extends RuntimeException {
-        ChunkFailedException(Chunk c, String why, Throwable cause) {
-            super((c.first() == c.last() ? "Row " + c.first() : "Rows " + c.first() + "–" + c.last())
-                    + " could not be applied: " + why + ". Nothing of " + (c.first() == c.last() ? "it" : "those rows")
-                    + " was applied.", cause);
+        private final Text text;
+
+        ChunkFailedException(Chunk c, Text why, Throwable cause) {
+            this(c.first() == c.last() ? Text.of("error.chunk.row", String.valueOf(c.first()), why)
+                    : Text.of("error.chunk.rows", String.valueOf(c.first()), String.valueOf(c.last()), why), cause);
+        }
+
+        private ChunkFailedException(Text text, Throwable cause) {
+            super(text.english(), cause);
+            this.text = text;
+        }
+
+        Text text() {
+            return text;
         }
     }
 
@@ -370,9 +378,8 @@ public class ImportRunner {
                     update import_job set status = 'completed', finished_at = now(), result_expires_at = ?
                     where workspace_id = ? and id = ?""").params(Timestamp.from(keepUntil), ws, job.id()).update();
             ImportJob.Counts c = job.counts();
-            String summary = c.added() + " added, " + c.updated() + " updated, " + c.skipped() + " skipped, " + c.errors() + " with errors";
-            notifications.add(ws, "import.completed", "Import of " + job.fileName() + " completed", summary,
-                    "/imports/" + job.id());
+            notifications.add(ws, "import.completed", Text.of("notice.import.completed.title", job.fileName()),
+                    Text.of("notice.import.completed", c.added(), c.updated(), c.skipped(), c.errors()), "/imports/" + job.id());
             db.sql("insert into domain_event (workspace_id, type, subject_id, payload, dispatched_at) values (?, 'import.completed', ?, ?::jsonb, "
                     + io.porter.outbox.DomainEvents.dispatchedAt(Long.toString(ws)) + ")")
                     .params(ws, Long.toString(job.id()), jobs.write(java.util.Map.of("import_id", job.id(), "file_name", job.fileName(),
@@ -389,8 +396,10 @@ public class ImportRunner {
             int changed = db.sql("update import_job set status = 'failed', failure = ? where workspace_id = ? and id = ? and status = 'running'")
                     .params(message, ws, id).update();
             if (changed == 1) {
-                notifications.add(ws, "import.failed", "Import " + id + " failed", message
-                        + " — the rows applied so far are kept whole; start the import again to finish it", "/imports/" + id);
+                Text why = e instanceof io.porter.api.ApiException a ? a.text()
+                        : e instanceof ChunkFailedException c ? c.text() : Text.verbatim(message);
+                notifications.add(ws, "import.failed", Text.of("notice.import.failed.title", String.valueOf(id)),
+                        Text.of("notice.import.failed", why), "/imports/" + id);
             }
         });
     }

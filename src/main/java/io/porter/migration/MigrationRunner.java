@@ -246,8 +246,8 @@ public class MigrationRunner {
             int migrated = totals.values().stream().mapToInt(m -> m.get("migrated")).sum();
             int failed = totals.values().stream().mapToInt(m -> m.get("failed")).sum();
             int skipped = totals.values().stream().mapToInt(m -> m.get("skipped")).sum();
-            notifications.add(ws, "migration.completed", "Migration from " + run.system() + " (" + run.kind() + ") completed",
-                    migrated + " migrated, " + failed + " failed, " + skipped + " skipped", "/api/v1/migrations/runs/" + runId);
+            notifications.add(ws, "migration.completed", io.porter.texts.Text.of("notice.migration.completed.title", run.system(), run.kind()),
+                    io.porter.texts.Text.of("notice.migration.completed", migrated, failed, skipped), "/api/v1/migrations/runs/" + runId);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("run_id", runId);
             payload.put("source", run.system());
@@ -271,8 +271,9 @@ public class MigrationRunner {
             int changed = db.sql("update migration_run set status = 'failed', failure = ? where workspace_id = ? and id = ? and status = 'running'")
                     .params(message, ws, runId).update();
             if (changed == 1) {
-                notifications.add(ws, "migration.failed", "Migration run " + runId + " failed", message
-                        + " — what was migrated so far is kept; start the run again to finish it", "/api/v1/migrations/runs/" + runId);
+                notifications.add(ws, "migration.failed", io.porter.texts.Text.of("notice.migration.failed.title", String.valueOf(runId)),
+                        io.porter.texts.Text.of("notice.migration.failed", e instanceof io.porter.api.ApiException a ? a.text() : io.porter.texts.Text.verbatim(message)),
+                        "/api/v1/migrations/runs/" + runId);
             }
         });
     }

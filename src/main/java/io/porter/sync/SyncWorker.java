@@ -274,8 +274,8 @@ public class SyncWorker {
             db.sql("update sync_destination set status = 'disabled', status_reason = ?, updated_at = now() where workspace_id = ? and id = ?")
                     .params("The endpoint answered 410 Gone: it asked not to be sent more; resume it once it accepts deliveries again", ws, target.id())
                     .update();
-            notifications.add(ws, "sync.destination_disabled", "Webhook " + target.name() + " was disabled",
-                    "Its endpoint answered 410 Gone. Deliveries wait until you resume it.", "/settings/integrations/" + target.id());
+            notifications.add(ws, "sync.destination_disabled", io.porter.texts.Text.of("notice.sync.disabled.title", target.name()),
+                    io.porter.texts.Text.of("notice.sync.disabled"), "/settings/integrations/" + target.id());
         } else if (anySuccess) {
             db.sql("update sync_destination set failing_since = null where workspace_id = ? and id = ? and failing_since is not null")
                     .params(ws, target.id()).update();
@@ -291,9 +291,8 @@ public class SyncWorker {
                         .params("Every delivery failed since " + since + "; resume it once the destination works again", ws, target.id())
                         .update();
                 if (paused == 1) {
-                    notifications.add(ws, "sync.destination_paused", "Sync to " + target.name() + " was paused",
-                            "Every delivery has failed since " + since + ". Events wait until you resume it; nothing is lost.",
-                            "/settings/integrations/" + target.id());
+                    notifications.add(ws, "sync.destination_paused", io.porter.texts.Text.of("notice.sync.paused.title", target.name()),
+                            io.porter.texts.Text.of("notice.sync.paused", since.toString()), "/settings/integrations/" + target.id());
                 }
             }
         }

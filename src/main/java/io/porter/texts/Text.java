@@ -57,6 +57,34 @@ public final class Text {
         return List.of(args);
     }
 
+    /**
+     * The text as plain JSON values, to keep it until it is read: {@code {"key": k, "args": [...]}} with numbers,
+     * strings and texts as arguments, or {@code {"verbatim": words}}.
+     */
+    public java.util.Map<String, Object> toMap() {
+        if (key == null) {
+            return java.util.Map.of("verbatim", args[0]);
+        }
+        List<Object> kept = new java.util.ArrayList<>();
+        for (Object a : args) {
+            kept.add(a instanceof Text t ? t.toMap() : a instanceof Number ? a : String.valueOf(a));
+        }
+        return java.util.Map.of("key", key, "args", kept);
+    }
+
+    /** A text kept by {@link #toMap}, as a JSON reader gives it back. */
+    public static Text fromMap(java.util.Map<?, ?> kept) {
+        if (kept.get("verbatim") instanceof String words) {
+            return verbatim(words);
+        }
+        List<?> given = (List<?>) kept.get("args");
+        Object[] args = new Object[given.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = given.get(i) instanceof java.util.Map<?, ?> m ? fromMap(m) : given.get(i);
+        }
+        return new Text((String) kept.get("key"), args);
+    }
+
     @Override
     public String toString() {
         return english();

@@ -67,6 +67,15 @@ class ImportFlowTest extends TestWorkspaces {
                 .param(ws.id()).query(String.class).single()).isEqualTo("+34622112233");
         assertThat(db.sql("select count(*) from contact c join tag t on t.workspace_id = c.workspace_id and t.id = any(c.tag_ids) "
                 + "where c.workspace_id = ? and t.name like 'Import %clientes.csv'").param(ws.id()).query(Integer.class).single()).isEqualTo(2);
+
+        // the workspace is told, in English through the API
+        JsonNode told = ws.api().get("/api/v1/notifications").json().path("data").get(0);
+        List<String> members = new java.util.ArrayList<>();
+        told.fieldNames().forEachRemaining(members::add);
+        assertThat(members).containsExactlyInAnyOrder("id", "kind", "title", "message", "link", "created_at", "read_at");
+        assertThat(told.path("kind").asText()).isEqualTo("import.completed");
+        assertThat(told.path("title").asText()).isEqualTo("Import of clientes.csv completed");
+        assertThat(told.path("message").asText()).isEqualTo("2 added, 0 updated, 0 skipped, 3 with errors");
     }
 
     /** Follows the import as a client would, until it ends. */

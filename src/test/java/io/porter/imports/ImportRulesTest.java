@@ -637,7 +637,7 @@ class ImportRulesTest extends TestWorkspaces {
             JsonNode failed = ws.api().awaitImportEnd(up.id());
             assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("failed");
             assertThat(failed.path("failure").asText()).as(failed.toString())
-                    .startsWith("Row 3 could not be applied: PostgreSQL stopped it 5 times in a row")
+                    .startsWith("Row 3 could not be applied: PostgreSQL stopped the change 5 times in a row")
                     .contains("deadlock detected (made by the test)").contains("Nothing of it was applied")
                     .doesNotContain("insert into");
             assertThat(db.sql("select last_value from " + name).query(Long.class).single()).as("b's tries").isEqualTo(5);

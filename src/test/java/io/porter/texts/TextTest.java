@@ -36,10 +36,15 @@ class TextTest {
         return p;
     }
 
+    /** The keys {@link Text} says, always through MessageFormat (the pages' own keys are said by Thymeleaf). */
+    private static boolean engines(String key) {
+        return key.startsWith("error.") || key.startsWith("notice.");
+    }
+
     @Test
     void everyErrorPatternSaysEachOfItsArgumentsInBothLanguages() throws IOException {
         Properties en = load("messages.properties");
-        List<String> keys = en.stringPropertyNames().stream().filter(k -> k.startsWith("error.")).sorted().toList();
+        List<String> keys = en.stringPropertyNames().stream().filter(TextTest::engines).sorted().toList();
         assertThat(keys).hasSizeGreaterThan(100);
         for (String key : keys) {
             TreeSet<Integer> used = new TreeSet<>();
@@ -66,7 +71,7 @@ class TextTest {
         for (String file : List.of("messages.properties", "messages_es.properties")) {
             Properties p = load(file);
             for (String key : p.stringPropertyNames()) {
-                if (key.startsWith("error.")) {
+                if (engines(key)) {
                     assertThat(p.getProperty(key).replace("''", "")).as(file + " " + key).doesNotContain("'");
                 }
             }
@@ -76,7 +81,7 @@ class TextTest {
     @Test
     void everyKeyTheCodeNamesIsInTheBundle() throws IOException {
         Properties en = load("messages.properties");
-        Pattern literal = Pattern.compile("\"(error\\.[a-z0-9.-]+)\"");
+        Pattern literal = Pattern.compile("\"((?:error|notice)\\.[a-z0-9.-]+)\"");
         List<String> named = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -106,6 +111,17 @@ class TextTest {
             whole.add("error.delimiter." + delimiter);
         }
         assertThat(en.stringPropertyNames()).containsAll(whole);
+    }
+
+    @Test
+    void aTextKeptAsJsonIsTheSameTextWhenReadBack() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Text t = Text.of("notice.import.failed", Text.of("error.chunk.rows", "2", "9", Text.of("error.chunk.deadlocks", 5, "x")));
+        Text back = Text.fromMap(json.readValue(json.writeValueAsString(t.toMap()), java.util.Map.class));
+        assertThat(back).isEqualTo(t);
+        assertThat(back.in(SPANISH)).isEqualTo(t.in(SPANISH)).startsWith("Las filas 2–9 no se pudieron aplicar: PostgreSQL detuvo el cambio 5 veces");
+        assertThat(Text.fromMap(json.readValue(json.writeValueAsString(Text.verbatim("as {0} is").toMap()), java.util.Map.class)))
+                .isEqualTo(Text.verbatim("as {0} is"));
     }
 
     @Test

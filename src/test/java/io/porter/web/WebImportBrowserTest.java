@@ -341,5 +341,13 @@ class WebImportBrowserTest extends WebAccounts {
                 .contains("email ana@ejemplo.com también está en la fila 4: un identificador solo puede aparecer una vez")
                 .contains("email ana@ejemplo.com también está en la fila 2:")
                 .doesNotContain("is not").doesNotContain("is also in row");
+
+        // nothing to apply, yet it runs to its end and the bell says so in Spanish
+        browser.find("#start").click();
+        browser.await(d -> !d.findElements(By.id("done")).isEmpty());
+        browser.open("/notifications");
+        assertThat(browser.text("main")).contains("Importación de altas.csv terminada")
+                .contains("0 añadidos, 0 actualizados, 0 omitidos, 3 con errores");
+        browser.screenshot("spanish-notifications");
     }
 }

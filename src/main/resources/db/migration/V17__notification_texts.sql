@@ -1,0 +1,3 @@
+-- a notification's title and message as texts (io.porter.texts.Text), so a page says them in its reader's
+-- language; title and message stay, in English, for the API and for notifications written before
+alter table notification add column texts jsonb;
