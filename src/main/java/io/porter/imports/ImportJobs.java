@@ -89,7 +89,9 @@ public class ImportJobs {
                 read(rs.getString("mapping"), new TypeReference<List<ColumnMapping>>() { }),
                 time(rs, "reviewed_at"), time(rs, "review_expires_at"), counts, rs.getInt("rows_done"),
                 time(rs, "started_at"), time(rs, "finished_at"), rs.getString("failure"),
-                time(rs, "result_expires_at"), time(rs, "result_purged_at"));
+                time(rs, "result_expires_at"), time(rs, "result_purged_at"),
+                rs.getString("failure_text") == null ? null : io.porter.texts.Text.fromMap(read(rs.getString("failure_text"),
+                        new TypeReference<java.util.Map<String, Object>>() { })));
     }
 
     private static Instant time(ResultSet rs, String column) throws SQLException {

@@ -90,7 +90,7 @@ public class ImportRunner {
         }
         try {
             int changed = db.sql("""
-                    update import_job set status = 'running', started_at = coalesce(started_at, now()), failure = null
+                    update import_job set status = 'running', started_at = coalesce(started_at, now()), failure = null, failure_text = null
                     where workspace_id = ? and id = ? and status in ('reviewed', 'failed')""")
                     .params(job.workspaceId(), job.id()).update();
             if (changed == 0) {
@@ -392,12 +392,14 @@ public class ImportRunner {
 
     private void fail(long ws, long id, RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Text why = e instanceof io.porter.api.ApiException a ? a.text()
+                : e instanceof ChunkFailedException c ? c.text() : Text.verbatim(message);
         tx.executeWithoutResult(s -> {
-            int changed = db.sql("update import_job set status = 'failed', failure = ? where workspace_id = ? and id = ? and status = 'running'")
-                    .params(message, ws, id).update();
+            int changed = db.sql("""
+                    update import_job set status = 'failed', failure = ?, failure_text = ?::jsonb
+                    where workspace_id = ? and id = ? and status = 'running'""")
+                    .params(message, jobs.write(why.toMap()), ws, id).update();
             if (changed == 1) {
-                Text why = e instanceof io.porter.api.ApiException a ? a.text()
-                        : e instanceof ChunkFailedException c ? c.text() : Text.verbatim(message);
                 notifications.add(ws, "import.failed", Text.of("notice.import.failed.title", String.valueOf(id)),
                         Text.of("notice.import.failed", why), "/imports/" + id);
             }

@@ -38,6 +38,12 @@ class ImportRulesTest extends TestWorkspaces {
     @Autowired
     ImportRunner runner;
 
+    @Autowired
+    ImportJobs jobs;
+
+    @Autowired
+    io.porter.notifications.Notifications notifications;
+
     @Value("${porter.data-dir}")
     Path dataDir;
 
@@ -641,6 +647,13 @@ class ImportRulesTest extends TestWorkspaces {
                     .contains("deadlock detected (made by the test)").contains("Nothing of it was applied")
                     .doesNotContain("insert into");
             assertThat(db.sql("select last_value from " + name).query(Long.class).single()).as("b's tries").isEqualTo(5);
+            // the import's page and the bell say it in the reader's language
+            java.util.Locale spanish = java.util.Locale.forLanguageTag("es");
+            assertThat(jobs.get(ws.id(), up.id()).failure(spanish))
+                    .startsWith("La fila 3 no se pudo aplicar: PostgreSQL detuvo el cambio 5 veces seguidas")
+                    .endsWith("No se aplicó nada de ella.");
+            assertThat(notifications.recent(ws.id(), 1).get(0).message(spanish))
+                    .startsWith("La fila 3 no se pudo aplicar").contains("inicia de nuevo la importación para terminarla");
         } finally {
             dropDeadlocks(name);
         }
