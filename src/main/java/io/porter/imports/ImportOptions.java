@@ -22,9 +22,9 @@ public record ImportOptions(Purpose purpose, Identifier identifier, List<String>
         importTag = importTag == null || importTag.isBlank() ? null : importTag.strip();
     }
 
-    /** The tag an import gets unless the user removes it: its date and file name. */
-    public static String defaultImportTag(LocalDate day, String fileName) {
-        String tag = "Import " + day + " " + fileName;
+    /** The tag an import gets unless the user removes it: its date and file name, in the importer's language. */
+    public static String defaultImportTag(LocalDate day, String fileName, java.util.Locale language) {
+        String tag = io.porter.texts.Text.of("notice.import.tag", day.toString(), fileName).in(language);
         return tag.length() <= 100 ? tag : tag.substring(0, 100);
     }
 

@@ -140,6 +140,11 @@ public class ImportService {
     }
 
     public ImportOptions defaultOptions(long ws, ImportJob job) {
+        return defaultOptions(ws, job, java.util.Locale.ENGLISH);
+    }
+
+    /** The options an import starts from; its import tag is named in {@code language}, the importer's. */
+    public ImportOptions defaultOptions(long ws, ImportJob job, java.util.Locale language) {
         Workspace w = workspaces.get(ws);
         Source source = Source.parse(job.source());
         Identifier identifier = switch (source) {
@@ -148,7 +153,7 @@ public class ImportService {
             default -> Identifier.EMAIL;
         };
         return new ImportOptions(Purpose.ADD_AND_UPDATE, identifier, List.of(),
-                ImportOptions.defaultImportTag(LocalDate.now(ZoneOffset.UTC), job.fileName()),
+                ImportOptions.defaultImportTag(LocalDate.now(ZoneOffset.UTC), job.fileName(), language),
                 w.defaultCountry() == null ? null : w.defaultCountry().value(), true, false,
                 source == Source.INTERCOM ? "user" : null);
     }

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -138,7 +139,7 @@ class ImportPages {
         model.addAttribute("job", job);
         model.addAttribute("options", options);
         model.addAttribute("countryError", countryError);
-        model.addAttribute("defaultImportTag", imports.defaultOptions(ws(), job).importTag());
+        model.addAttribute("defaultImportTag", imports.defaultOptions(ws(), job, LocaleContextHolder.getLocale()).importTag());
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("identifiers", Identifier.values());
         return "imports/options";
@@ -377,7 +378,7 @@ class ImportPages {
         if (d instanceof ImportOptions o) {
             return o;
         }
-        return job.options() != null ? job.options() : imports.defaultOptions(ws(), job);
+        return job.options() != null ? job.options() : imports.defaultOptions(ws(), job, LocaleContextHolder.getLocale());
     }
 
     private static String blankToEmpty(String s) {

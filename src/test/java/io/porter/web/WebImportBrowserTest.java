@@ -322,6 +322,7 @@ class WebImportBrowserTest extends WebAccounts {
         browser.await(d -> browser.path().endsWith("/file"));
         browser.find("#to-options").click();
         browser.await(d -> browser.path().endsWith("/options"));
+        assertThat(browser.find("#importTag").getAttribute("value")).startsWith("Importación ").endsWith(" altas.csv");
         browser.find("#to-mapping").click();
         browser.await(d -> browser.path().endsWith("/mapping"));
         Select second = new Select(browser.find("#target-2"));
