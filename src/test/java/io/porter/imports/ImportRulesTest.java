@@ -619,7 +619,7 @@ class ImportRulesTest extends TestWorkspaces {
             assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("completed");
             assertThat(db.sql("select last_value from " + name).query(Long.class).single()).as("b's inserts tried").isEqualTo(2);
         } finally {
-            dropDeadlocks(name);
+            dropRefusals(name);
         }
         assertThat(d.contactCount()).isEqualTo(3);
         assertThat(d.find("email=b@example.com")).hasSize(1);
@@ -655,7 +655,7 @@ class ImportRulesTest extends TestWorkspaces {
             assertThat(notifications.recent(ws.id(), 1).get(0).message(spanish))
                     .startsWith("La fila 3 no se pudo aplicar").contains("inicia de nuevo la importación para terminarla");
         } finally {
-            dropDeadlocks(name);
+            dropRefusals(name);
         }
         // every chunk that committed is counted, and b's chunk left nothing behind
         JsonNode failed = ws.api().get("/api/v1/imports/" + up.id()).json();
@@ -670,27 +670,54 @@ class ImportRulesTest extends TestWorkspaces {
                 .param(ws.id()).query(Integer.class).single()).isEqualTo(3);
     }
 
+    @Test
+    void aChunkThatPostgresqlRefusesFailsAtOnceNamingItsRowsAndPostgresqlsWords() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.reviewed("refused.csv", "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n",
+                options("add-and-update", "email"));
+        db.sql("update import_job set chunk_rows = 2 where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
+        String name = refusesInserts(ws.id(), "c@example.com", Integer.MAX_VALUE, "check_violation", "no room for c (made by the test)");
+        try {
+            assertThat(d.start(up.id()).status()).isEqualTo(202);
+            JsonNode failed = ws.api().awaitImportEnd(up.id());
+            assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("failed");
+            assertThat(failed.path("failure").asText()).isEqualTo("Row 4 could not be applied: PostgreSQL refused the change: "
+                    + "no room for c (made by the test). Nothing of it was applied.");
+            assertThat(db.sql("select last_value from " + name).query(Long.class).single()).as("tried once, not again").isEqualTo(1);
+        } finally {
+            dropRefusals(name);
+        }
+        assertThat(d.find("email=c@example.com")).isEmpty();
+        assertThat(d.contactCount()).isEqualTo(ws.api().get("/api/v1/imports/" + up.id()).json().path("progress").path("rows_done").asLong());
+    }
+
     /**
      * Makes the first {@code times} inserts of a contact with this email into this workspace fail as a deadlock's
      * victim does (SQLSTATE 40P01). A sequence counts the tries: unlike a table, it keeps counting through the
-     * rollbacks. Returns the name to pass to {@link #dropDeadlocks}.
+     * rollbacks. Returns the name to pass to {@link #dropRefusals}.
      */
     private String losesDeadlocks(long ws, String email, int times) {
+        return refusesInserts(ws, email, times, "deadlock_detected", "deadlock detected (made by the test)");
+    }
+
+    /** As {@link #losesDeadlocks}, with another error of PostgreSQL's. */
+    private String refusesInserts(long ws, String email, int times, String errcode, String message) {
         String name = "test_deadlock_" + ws;
         db.sql("create sequence " + name).update();
         db.sql("""
                 create function %1$s() returns trigger language plpgsql as $f$
                 begin
                   if new.workspace_id = %2$d and new.email = '%3$s' and nextval('%1$s') <= %4$d then
-                    raise exception 'deadlock detected (made by the test)' using errcode = 'deadlock_detected';
+                    raise exception '%6$s' using errcode = '%5$s';
                   end if;
                   return new;
-                end $f$""".formatted(name, ws, email, times)).update();
+                end $f$""".formatted(name, ws, email, times, errcode, message)).update();
         db.sql("create trigger " + name + " before insert on contact for each row execute function " + name + "()").update();
         return name;
     }
 
-    private void dropDeadlocks(String name) {
+    private void dropRefusals(String name) {
         db.sql("drop trigger " + name + " on contact").update();
         db.sql("drop function " + name + "()").update();
         db.sql("drop sequence " + name).update();
