@@ -1,7 +1,7 @@
 package io.porter.imports;
 
-import io.porter.texts.Text;
 import io.porter.contacts.StandardField;
+import io.porter.texts.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.porter.imports;
 
-import io.porter.texts.Text;
 import io.porter.contacts.StandardField;
 import io.porter.imports.sources.Source;
+import io.porter.texts.Text;
 import io.porter.values.CountryCode;
 import io.porter.values.FieldType;
 import io.porter.values.InvalidValueException;

@@ -1,7 +1,7 @@
 package io.porter.imports;
 
-import io.porter.texts.Text;
 import io.porter.api.ApiException;
+import io.porter.texts.Text;
 import org.springframework.http.HttpStatus;
 
 /** A file or a request an import refuses as a whole, with what to do about it. */

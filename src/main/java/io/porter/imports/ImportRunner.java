@@ -1,7 +1,7 @@
 package io.porter.imports;
 
-import io.porter.texts.Text;
 import io.porter.notifications.Notifications;
+import io.porter.texts.Text;
 import io.porter.workspaces.Workspaces;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package io.porter.imports;
 
-import io.porter.texts.Text;
 import io.porter.imports.csv.CsvFile;
 import io.porter.imports.csv.CsvFormat;
 import io.porter.imports.csv.CsvRow;
@@ -9,6 +8,7 @@ import io.porter.imports.sources.MailchimpExport;
 import io.porter.imports.sources.MixpanelExport;
 import io.porter.imports.sources.Source;
 import io.porter.imports.sources.SourceDetector;
+import io.porter.texts.Text;
 import io.porter.workspaces.Workspace;
 import io.porter.workspaces.Workspaces;
 import java.io.IOException;

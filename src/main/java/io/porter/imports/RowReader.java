@@ -1,8 +1,8 @@
 package io.porter.imports;
 
-import io.porter.texts.Text;
 import io.porter.contacts.StandardField;
 import io.porter.imports.csv.CsvRow;
+import io.porter.texts.Text;
 import io.porter.values.Email;
 import io.porter.values.InvalidValueException;
 import io.porter.values.PhoneNumber;

@@ -1,9 +1,9 @@
 package io.porter.values;
 
-import io.porter.texts.Text;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import io.porter.texts.Text;
 
 /**
  * A phone number in E.164 ({@code +34612345678}). Whatever way it was written — spaces, dashes, brackets,

@@ -1,11 +1,11 @@
 package io.porter.imports.csv;
 
-import io.porter.texts.Text;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import io.porter.imports.ImportRejectedException;
+import io.porter.texts.Text;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;

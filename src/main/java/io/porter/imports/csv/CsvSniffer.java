@@ -1,9 +1,9 @@
 package io.porter.imports.csv;
 
-import io.porter.texts.Text;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.porter.imports.ImportRejectedException;
+import io.porter.texts.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

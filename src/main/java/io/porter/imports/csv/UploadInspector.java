@@ -1,7 +1,7 @@
 package io.porter.imports.csv;
 
-import io.porter.texts.Text;
 import io.porter.imports.ImportRejectedException;
+import io.porter.texts.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package io.porter.imports.sources;
 
-import io.porter.texts.Text;
 import io.porter.imports.ImportRejectedException;
 import io.porter.imports.csv.CsvFile;
 import io.porter.imports.csv.CsvFormat;
 import io.porter.imports.csv.CsvRow;
 import io.porter.imports.csv.CsvSniffer;
+import io.porter.texts.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
