@@ -118,7 +118,7 @@ public enum StandardField {
         if (r.equals("user") || r.equals("lead")) {
             return r;
         }
-        throw new InvalidValueException(null, text, "is not a role; use user or lead");
+        throw new InvalidValueException(null, text, io.porter.texts.Text.of("error.role.invalid"));
     }
 
     private static final java.util.regex.Pattern IPV4_CHARS = java.util.regex.Pattern.compile("[0-9.]+");
@@ -141,7 +141,7 @@ public enum StandardField {
                 // falls through to the error below
             }
         }
-        throw new InvalidValueException(null, text, "is not an IP address; write it as 203.0.113.7 or 2001:db8::1");
+        throw new InvalidValueException(null, text, io.porter.texts.Text.of("error.ip.invalid"));
     }
 
     private static String url(String text) {
@@ -154,6 +154,6 @@ public enum StandardField {
         } catch (URISyntaxException e) {
             // falls through to the error below
         }
-        throw new InvalidValueException(null, text, "is not a web address; write it as https://example.com/photo.png");
+        throw new InvalidValueException(null, text, io.porter.texts.Text.of("error.url.invalid"));
     }
 }

@@ -25,8 +25,7 @@ public record CountryCode(String value) {
         String given = value;
         value = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
         if (!KNOWN.contains(value)) {
-            throw new InvalidValueException("default_country", given,
-                    "is not a two-letter ISO country code; use one such as ES, MX, US or GB");
+            throw new InvalidValueException("default_country", given, io.porter.texts.Text.of("error.country.invalid"));
         }
     }
 

@@ -15,7 +15,7 @@ public final class CustomAttributes {
         try {
             String s = json.writeValueAsString(node);
             if (s.contains("\\u0000")) {
-                throw new InvalidValueException("custom_attributes", null, "contains a NUL character, which cannot be stored");
+                throw new InvalidValueException("custom_attributes", null, io.porter.texts.Text.of("error.text.nul"));
             }
             return s;
         } catch (JsonProcessingException e) {

@@ -42,6 +42,9 @@ class ImportRulesTest extends TestWorkspaces {
     ImportJobs jobs;
 
     @Autowired
+    ImportService service;
+
+    @Autowired
     io.porter.notifications.Notifications notifications;
 
     @Value("${porter.data-dir}")
@@ -601,6 +604,45 @@ class ImportRulesTest extends TestWorkspaces {
         assertThat(d.contactCount()).as("rows 2 and 3 applied, row 4's chunk skipped").isEqualTo(2);
         assertThat(db.sql("select count(*) from domain_event where workspace_id = ? and type = 'contact.created'")
                 .param(ws.id()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aReviewInSpanishWritesEveryRowsErrorsInSpanish() {
+        Ws ws = newWorkspace("ES");
+        ImportDriver d = new ImportDriver(ws.api());
+        ImportDriver.Uploaded up = d.upload("es.csv", """
+                Email,Name,Phone,Signed up,Role,Last IP,Score,Vip
+                a@,A,612 34 56 78,2024-01-15,user,203.0.113.7,1,true
+                b@example.com,B,12,2024-01-15,user,203.0.113.7,1,true
+                c@example.com,C,612 34 56 78,31/02/2024,user,203.0.113.7,1,true
+                d@example.com,D,612 34 56 78,2024-01-15,boss,203.0.113.7,1,true
+                e@example.com,E,612 34 56 78,2024-01-15,user,not-an-ip,1,true
+                f@example.com,F,612 34 56 78,2024-01-15,user,203.0.113.7,uno,true
+                g@example.com,G,612 34 56 78,2024-01-15,user,203.0.113.7,1,quizá
+                ,H,612 34 56 78,2024-01-15,user,203.0.113.7,1,true
+                i@example.com,,612 34 56 78,2024-01-15,user,203.0.113.7,1,true
+                """);
+        List<Map<String, Object>> m = mapping(up.suggestedMapping(), Map.of());
+        m.get(6).put("create", Map.of("type", "number", "label", "Score"));
+        m.get(7).put("create", Map.of("type", "boolean", "label", "Vip"));
+        assertThat(d.plan(up.id(), options("add-and-update", "email"), m).status()).isEqualTo(200);
+
+        service.review(ws.id(), up.id(), java.util.Locale.forLanguageTag("es"), Timings.none(), n -> { });
+
+        List<List<String>> rows = ImportDriver.parse(ws.api().get("/api/v1/imports/" + up.id() + "/errors.csv").body());
+        List<String> errors = rows.subList(1, rows.size()).stream().map(r -> r.get(r.size() - 1)).toList();
+        assertThat(errors).containsExactly(
+                "Email: 'a@' no es una dirección de email válida; escríbelo como nombre@ejemplo.com",
+                "Phone: '12' no es un número de teléfono válido en ES; revisa los dígitos o escríbelo con su prefijo de país, "
+                        + "p. ej. +34 612 34 56 78",
+                "Signed up: '31/02/2024' no es una fecha real (Invalid date 'FEBRUARY 31'); usa DD/MM/AAAA, AAAA-MM-DD, una "
+                        + "fecha y hora ISO 8601 con desfase (2024-01-15T10:00:00Z) o una marca de tiempo Unix",
+                "Role: 'boss' no es un rol; usa user o lead",
+                "Last IP: 'not-an-ip' no es una dirección IP; escríbela como 203.0.113.7 o 2001:db8::1",
+                "Score: 'uno' no es un número; escribe cifras con un punto para los decimales, p. ej. 1234.5",
+                "Vip: 'quizá' no es un valor sí/no; usa true o false (también valen yes/no y 1/0)",
+                "Email está vacío: cada fila necesita su email para encontrar su contacto (solo add-all importa filas sin él)",
+                "un contacto nuevo necesita un nombre: rellena la celda de nombre, nombre de pila o apellidos");
     }
 
     @Test
