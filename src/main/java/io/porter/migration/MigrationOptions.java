@@ -1,6 +1,7 @@
 package io.porter.migration;
 
 import io.porter.api.ApiException;
+import io.porter.texts.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,26 +55,25 @@ public record MigrationOptions(String unmatchedTeammates, String fallbackTeammat
     /** Every problem at once. */
     public MigrationOptions check() {
         MigrationOptions o = withDefaults();
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         if (!List.of("create", "fallback").contains(o.unmatchedTeammates)) {
-            problems.add("unmatched_teammates is create or fallback, not '" + o.unmatchedTeammates + "'");
+            problems.add(Text.of("error.migration.options.unmatched", String.valueOf(o.unmatchedTeammates)));
         }
         if ("fallback".equals(o.unmatchedTeammates) && o.fallbackTeammate == null) {
-            problems.add("unmatched_teammates 'fallback' needs fallback_teammate: the email of a teammate of this workspace");
+            problems.add(Text.of("error.migration.options.fallback-needed"));
         }
         if (!List.of("keep", "reject").contains(o.invalidPhones)) {
-            problems.add("invalid_phones is keep or reject, not '" + o.invalidPhones + "'");
+            problems.add(Text.of("error.migration.options.invalid-phones", String.valueOf(o.invalidPhones)));
         }
         if (o.allowBlockedAttachments && !o.acknowledgeAttachmentRisk) {
-            problems.add("allow_blocked_attachments brings executable files (.exe, .js, .bat, ...) that can harm whoever opens them: "
-                    + "set acknowledge_attachment_risk to true to say you accept that risk");
+            problems.add(Text.of("error.migration.options.risk"));
         }
         if (o.maxAttachmentBytes <= 0) {
-            problems.add("max_attachment_bytes must be positive");
+            problems.add(Text.of("error.migration.options.max-bytes"));
         }
         o.states.forEach((k, v) -> {
             if (!TICKET_STATES.contains(v)) {
-                problems.add("states: '" + k + "' maps to '" + v + "'; a ticket state is one of " + String.join(", ", TICKET_STATES));
+                problems.add(Text.of("error.migration.options.state", k, v, String.join(", ", TICKET_STATES)));
             }
         });
         if (!problems.isEmpty()) {
@@ -82,17 +82,23 @@ public record MigrationOptions(String unmatchedTeammates, String fallbackTeammat
         return o;
     }
 
-    static final class OptionsRejected extends ApiException {
-        private final List<String> problems;
+    /** Every problem of the options, each a text: the API lists them in English, the options page in its language. */
+    public static final class OptionsRejected extends ApiException {
+        private final List<Text> problems;
 
-        OptionsRejected(List<String> problems) {
-            super(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "The migration options have problems: " + String.join("; ", problems));
-            this.problems = problems;
+        OptionsRejected(List<Text> problems) {
+            super(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                    "The migration options have problems: " + String.join("; ", problems.stream().map(Text::english).toList()));
+            this.problems = List.copyOf(problems);
         }
 
         @Override
         public Map<String, Object> details() {
-            return Map.of("problems", problems);
+            return Map.of("problems", problems.stream().map(Text::english).toList());
+        }
+
+        public List<Text> problems() {
+            return problems;
         }
     }
 }

@@ -7,6 +7,7 @@ import io.porter.api.ApiException;
 import io.porter.imports.csv.SafeCsvWriter;
 import io.porter.migration.sources.SourceReader;
 import io.porter.migration.sources.Sources;
+import io.porter.texts.Text;
 import io.porter.values.Email;
 import io.porter.values.InvalidValueException;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public class Migrations {
             scan = Scan.of(r);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             db.sql("delete from migration_source where workspace_id = ? and id = ?").params(ws, id).update();
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Cannot read this " + s.system() + " export: " + e.getMessage());
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, Text.of("error.migration.unreadable", s.system(), String.valueOf(e.getMessage())));
         }
         db.sql("update migration_source set scan = ?::jsonb, max_updated_at = ? where workspace_id = ? and id = ?")
                 .params(write(scan.counts), scan.maxUpdatedAt == null ? null : Timestamp.from(scan.maxUpdatedAt), ws, id).update();
@@ -135,11 +136,11 @@ public class Migrations {
         try {
             key = Email.parse(email).key();
         } catch (InvalidValueException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "fallback_teammate '" + email + "' is not an email");
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, Text.of("error.migration.fallback-not-email", email));
         }
         return db.sql("select u.id from app_user u join workspace_member m on m.user_id = u.id and m.workspace_id = ? where u.email = ?")
                 .params(ws, key).query(Long.class).optional()
-                .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "fallback_teammate: no teammate of this workspace has the email " + email));
+                .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, Text.of("error.migration.fallback-unknown", email)));
     }
 
     Long teamId(long ws, String name) {
@@ -163,13 +164,12 @@ public class Migrations {
             boolean anyFull = db.sql("select exists (select 1 from migration_run where workspace_id = ? and system = ? and kind = 'full' and status = 'completed')")
                     .params(ws, s.system()).query(Boolean.class).single();
             if (!anyFull) {
-                throw ApiException.conflict("A delta brings what changed since the last full or delta run: run a full migration from "
-                        + s.system() + " first");
+                throw new ApiException(HttpStatus.CONFLICT, Text.of("error.migration.delta-first", s.system()));
             }
         }
         int size = demoSize == null ? 20 : demoSize;
         if (kind.equals("demo") && (size < 1 || size > 1000)) {
-            throw ApiException.badRequest("A demo takes 1 to 1000 conversations, tickets and articles each");
+            throw new ApiException(HttpStatus.BAD_REQUEST, Text.of("error.migration.demo-size"));
         }
         long total = s.scan() == null ? 0 : s.scan().entrySet().stream().filter(e -> !e.getKey().equals("attachments"))
                 .mapToLong(Map.Entry::getValue).sum();
@@ -184,7 +184,7 @@ public class Migrations {
                     .query(Long.class).single();
             return runRow(ws, id);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("Another migration is running in this workspace: one runs at a time; start this one when it has finished");
+            throw new ApiException(HttpStatus.CONFLICT, Text.of("error.migration.another-running"));
         }
     }
 
@@ -192,12 +192,12 @@ public class Migrations {
     public RunRow restart(long ws, long runId) {
         RunRow r = runRow(ws, runId);
         if (!"failed".equals(r.status())) {
-            throw ApiException.conflict("Only a failed run is started again; this one is " + r.status());
+            throw new ApiException(HttpStatus.CONFLICT, Text.of("error.migration.restart-not-failed", r.status()));
         }
         try {
             db.sql("update migration_run set status = 'running', failure = null where workspace_id = ? and id = ? and status = 'failed'").params(ws, runId).update();
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("Another migration is running in this workspace");
+            throw new ApiException(HttpStatus.CONFLICT, Text.of("error.migration.another-running-short"));
         }
         return runRow(ws, runId);
     }
@@ -270,7 +270,7 @@ public class Migrations {
     public Map<String, Integer> deleteDemo(long ws, String system) {
         String sys = system(system);
         if (db.sql("select exists (select 1 from migration_run where workspace_id = ? and status = 'running')").param(ws).query(Boolean.class).single()) {
-            throw ApiException.conflict("A migration is running in this workspace: delete the demo's records when it has finished");
+            throw new ApiException(HttpStatus.CONFLICT, Text.of("error.migration.delete-while-running"));
         }
         Map<String, Integer> deleted = new LinkedHashMap<>();
         tx.executeWithoutResult(st -> {
@@ -322,7 +322,7 @@ public class Migrations {
                 }
             });
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Cannot read this " + s.system() + " export: " + e.getMessage());
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, Text.of("error.migration.unreadable", s.system(), String.valueOf(e.getMessage())));
         }
         return out;
     }

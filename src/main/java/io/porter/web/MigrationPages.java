@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -122,7 +123,7 @@ class MigrationPages {
         try {
             s = migrations.upload(ws(), source, file.getOriginalFilename(), file.getInputStream(), who());
         } catch (ApiException e) {
-            model.addAttribute("fileProblem", e.getMessage());
+            model.addAttribute("fileProblem", e.message(LocaleContextHolder.getLocale()));
             return uploadForm(source, model);
         }
         carryOverOptions(s);
@@ -239,12 +240,13 @@ class MigrationPages {
             migrations.setOptions(ws, id, options);
         } catch (ApiException e) {
             List<String> general = new ArrayList<>();
-            for (String problem : problems(e)) {
-                String field = fieldOf(problem);
+            for (io.porter.texts.Text problem : problems(e)) {
+                // the English words name the option they are about; the page shows them in its language
+                String field = fieldOf(problem.english());
                 if (field == null) {
-                    general.add(problem);
+                    general.add(problem.in(locale));
                 } else {
-                    errors.merge(field, problem, (a, b) -> a + "; " + b);
+                    errors.merge(field, problem.in(locale), (a, b) -> a + "; " + b);
                 }
             }
             return optionsPage(s, form, errors, general, model);
@@ -275,10 +277,8 @@ class MigrationPages {
         return m;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> problems(ApiException e) {
-        Object p = e.details() == null ? null : e.details().get("problems");
-        return p instanceof List<?> l ? (List<String>) l : List.of(e.getMessage());
+    private static List<io.porter.texts.Text> problems(ApiException e) {
+        return e instanceof io.porter.migration.MigrationOptions.OptionsRejected r ? r.problems() : List.of(e.text());
     }
 
     /** Which field a problem of the service is about, by the option's name it starts with. */
@@ -358,7 +358,7 @@ class MigrationPages {
             return "redirect:/migrations/runs/" + r.id();
         } catch (ApiException e) {
             if (e.status().is4xxClientError() && e.status().value() != 404) {
-                flash.addFlashAttribute(kind + "Error", e.getMessage());
+                flash.addFlashAttribute(kind + "Error", e.message(LocaleContextHolder.getLocale()));
                 return "redirect:/migrations/" + id + "/runs";
             }
             throw e;
@@ -379,7 +379,7 @@ class MigrationPages {
             deleted.forEach((k, v) -> counts.add(new TypeCount(k, typeLabel(k, locale), v)));
             flash.addFlashAttribute("deleted", counts);
         } catch (ApiException e) {
-            flash.addFlashAttribute("deleteError", e.getMessage());
+            flash.addFlashAttribute("deleteError", e.message(locale));
         }
         return "redirect:/migrations/" + id + "/runs";
     }
@@ -448,7 +448,7 @@ class MigrationPages {
             if (e.status().value() == 404) {
                 throw e;
             }
-            flash.addFlashAttribute("restartError", e.getMessage());
+            flash.addFlashAttribute("restartError", e.message(LocaleContextHolder.getLocale()));
         }
         return "redirect:/migrations/runs/" + run;
     }

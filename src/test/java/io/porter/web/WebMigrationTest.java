@@ -295,5 +295,12 @@ class WebMigrationTest extends WebAccounts {
                 "/migrations/");
         assertThat(s.get("/migrations/" + id).body()).contains("Conversaciones").contains("Qué contiene la exportación");
         assertThat(s.get("/migrations/" + id + "/options").body()).contains("Acepto el riesgo".toLowerCase()).contains("Opciones de la migración");
+        // what the migration engine refuses is said in Spanish too, next to its field
+        WebSession.Page unknownFallback = s.post("/migrations/" + id + "/options", List.of(
+                Map.entry("_csrf", s.csrf("/migrations/" + id + "/options")), Map.entry("unmatchedTeammates", "fallback"),
+                Map.entry("fallbackTeammate", "nadie@example.com"), Map.entry("invalidPhones", "keep"), Map.entry("maxAttachmentMb", "20")));
+        assertThat(unknownFallback.status()).isEqualTo(200);
+        assertThat(unknownFallback.body()).containsPattern(
+                "id=\"fallbackTeammate-error\"[^>]*>fallback_teammate: ningún compañero de este espacio de trabajo tiene el email nadie@example.com");
     }
 }
