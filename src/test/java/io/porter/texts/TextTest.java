@@ -3,10 +3,8 @@ package io.porter.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.porter.imports.Identifier;
+import io.porter.support.Bundles;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,15 +24,6 @@ import org.junit.jupiter.api.Test;
 class TextTest {
 
     private static final Locale SPANISH = Locale.forLanguageTag("es");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
-
-    private static Properties load(String name) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = new InputStreamReader(TextTest.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        return p;
-    }
 
     /** The keys {@link Text} says, always through MessageFormat (the pages' own keys are said by Thymeleaf). */
     private static boolean engines(String key) {
@@ -42,16 +31,12 @@ class TextTest {
     }
 
     @Test
-    void everyErrorPatternSaysEachOfItsArgumentsInBothLanguages() throws IOException {
-        Properties en = load("messages.properties");
+    void everyErrorPatternSaysEachOfItsArgumentsInBothLanguages() {
+        Properties en = Bundles.load("messages.properties");
         List<String> keys = en.stringPropertyNames().stream().filter(TextTest::engines).sorted().toList();
         assertThat(keys).hasSizeGreaterThan(100);
         for (String key : keys) {
-            TreeSet<Integer> used = new TreeSet<>();
-            Matcher m = PLACEHOLDER.matcher(en.getProperty(key));
-            while (m.find()) {
-                used.add(Integer.parseInt(m.group(1)));
-            }
+            TreeSet<Integer> used = Bundles.placeholders(en.getProperty(key));
             Object[] args = new Object[used.isEmpty() ? 0 : used.last() + 1];
             for (int i = 0; i < args.length; i++) {
                 args[i] = used.contains(i) && en.getProperty(key).matches(".*\\{" + i + ",number}.*") ? 1000 + i : "«" + i + "»";
@@ -67,9 +52,9 @@ class TextTest {
     }
 
     @Test
-    void anApostropheIsWrittenTwiceInEveryErrorPattern() throws IOException {
+    void anApostropheIsWrittenTwiceInEveryErrorPattern() {
         for (String file : List.of("messages.properties", "messages_es.properties")) {
-            Properties p = load(file);
+            Properties p = Bundles.load(file);
             for (String key : p.stringPropertyNames()) {
                 if (engines(key)) {
                     assertThat(p.getProperty(key).replace("''", "")).as(file + " " + key).doesNotContain("'");
@@ -80,7 +65,7 @@ class TextTest {
 
     @Test
     void everyKeyTheCodeNamesIsInTheBundle() throws IOException {
-        Properties en = load("messages.properties");
+        Properties en = Bundles.load("messages.properties");
         Pattern literal = Pattern.compile("\"((?:error|notice)\\.[a-z0-9.-]+)\"");
         List<String> named = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
