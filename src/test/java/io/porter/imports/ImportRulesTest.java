@@ -649,9 +649,7 @@ class ImportRulesTest extends TestWorkspaces {
     void aChunkThatLosesADeadlockIsAppliedAgainWholeAndOnlyOnce() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
-        ImportDriver.Uploaded up = d.reviewed("deadlock.csv", "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n",
-                options("add-and-update", "email"));
-        db.sql("update import_job set chunk_rows = 1 where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
+        ImportDriver.Uploaded up = reviewedInChunks(ws, d, "deadlock.csv", 1);
         // PostgreSQL chooses b's chunk as a deadlock's victim the first time it inserts b, after a's contact is in
         String name = losesDeadlocks(ws.id(), "b@example.com", 1);
         try {
@@ -676,9 +674,7 @@ class ImportRulesTest extends TestWorkspaces {
     void aChunkThatKeepsLosingDeadlocksFailsTheImportWithoutHalfOfItAndTheImportFinishesWhenStartedAgain() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
-        ImportDriver.Uploaded up = d.reviewed("deadlocks.csv", "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n",
-                options("add-and-update", "email"));
-        db.sql("update import_job set chunk_rows = 1 where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
+        ImportDriver.Uploaded up = reviewedInChunks(ws, d, "deadlocks.csv", 1);
         String name = losesDeadlocks(ws.id(), "b@example.com", Integer.MAX_VALUE);
         try {
             assertThat(d.start(up.id()).status()).isEqualTo(202);
@@ -716,9 +712,7 @@ class ImportRulesTest extends TestWorkspaces {
     void aChunkThatPostgresqlRefusesFailsAtOnceNamingItsRowsAndPostgresqlsWords() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
-        ImportDriver.Uploaded up = d.reviewed("refused.csv", "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n",
-                options("add-and-update", "email"));
-        db.sql("update import_job set chunk_rows = 2 where workspace_id = ? and id = ?").params(ws.id(), up.id()).update();
+        ImportDriver.Uploaded up = reviewedInChunks(ws, d, "refused.csv", 2);
         String name = refusesInserts(ws.id(), "c@example.com", Integer.MAX_VALUE, "check_violation", "no room for c (made by the test)");
         try {
             assertThat(d.start(up.id()).status()).isEqualTo(202);
@@ -732,6 +726,14 @@ class ImportRulesTest extends TestWorkspaces {
         }
         assertThat(d.find("email=c@example.com")).isEmpty();
         assertThat(d.contactCount()).isEqualTo(ws.api().get("/api/v1/imports/" + up.id()).json().path("progress").path("rows_done").asLong());
+    }
+
+    /** Three new contacts a, b and c (rows 2 to 4), reviewed and to be applied in chunks of {@code rows} rows. */
+    private ImportDriver.Uploaded reviewedInChunks(Ws ws, ImportDriver d, String fileName, int rows) {
+        ImportDriver.Uploaded up = d.reviewed(fileName, "Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,C\n",
+                options("add-and-update", "email"));
+        db.sql("update import_job set chunk_rows = ? where workspace_id = ? and id = ?").params(rows, ws.id(), up.id()).update();
+        return up;
     }
 
     /**
