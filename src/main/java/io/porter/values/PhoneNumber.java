@@ -43,14 +43,17 @@ public record PhoneNumber(String e164) {
             throw new InvalidValueException("phone", raw, Text.of("error.phone.empty"));
         }
         String region = defaultCountry == null ? "ZZ" : defaultCountry.value();
-        Phonenumber.PhoneNumber number;
-        try {
-            number = UTIL.parse(compact(text), region);
-        } catch (NumberParseException e) {
-            number = null;
-            if (!startsWithDoubleZero(text)) {
-                throw invalid(text, defaultCountry,
-                        e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE);
+        String compact = compact(text);
+        // the plain shapes without libphonenumber's parse patterns; the same number it would read
+        Phonenumber.PhoneNumber number = PlainPhoneReader.read(compact, region);
+        if (number == null) {
+            try {
+                number = UTIL.parse(compact, region);
+            } catch (NumberParseException e) {
+                if (!startsWithDoubleZero(text)) {
+                    throw invalid(text, defaultCountry,
+                            e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE);
+                }
             }
         }
         // validity is the costly check (a pattern per number type): made once per reading
