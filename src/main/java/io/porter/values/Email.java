@@ -4,6 +4,7 @@ import io.porter.texts.Text;
 import java.net.IDN;
 import java.text.Normalizer;
 import java.util.Locale;
+import org.apache.commons.validator.routines.DomainValidator;
 import org.apache.commons.validator.routines.EmailValidator;
 
 /**
@@ -156,8 +157,12 @@ public record Email(String value) {
      * commons-validator's check ({@code allowLocal=false, allowTld=false}), with a quick yes for the local parts
      * nearly every address has: letters, digits, {@code _ % + -} and single dots between them, at most 64 characters.
      * Its own pattern accepts every such part, one group per character, which made it most of an email's cost.
+     * Likewise a plain host name (ASCII labels of letters, digits and inner hyphens) goes straight to the library's
+     * list of top-level domains, which is all that its domain patterns leave to decide for such a name.
      */
     static final class Validator extends EmailValidator {
+
+        private static final DomainValidator DOMAINS = DomainValidator.getInstance(false);
 
         Validator() {
             super(false, false);
@@ -168,9 +173,53 @@ public record Email(String value) {
             return isPlainUser(user) || super.isValidUser(user);
         }
 
+        @Override
+        protected boolean isValidDomain(String domain) {
+            String tld = plainDomainTld(domain);
+            return tld != null ? DOMAINS.isValidTld(tld) : super.isValidDomain(domain);
+        }
+
         /** What the library alone says, for the test that holds the quick yes to it. */
         boolean libraryAcceptsUser(String user) {
             return super.isValidUser(user);
+        }
+
+        /** What the library alone says of a domain, for the test that holds the quick answer to it. */
+        boolean libraryAcceptsDomain(String domain) {
+            return super.isValidDomain(domain);
+        }
+
+        /**
+         * The top-level label of a plain host name, or null for anything else: two or more labels of ASCII letters,
+         * digits and hyphens, 1 to 63 characters each, none starting or ending with a hyphen, the last starting with
+         * a letter, no trailing dot, at most 253 characters in all. commons-validator's domain pattern matches exactly
+         * these among ASCII names, and then asks only whether the last label is a top-level domain.
+         */
+        static String plainDomainTld(String domain) {
+            int length = domain.length();
+            if (length == 0 || length > 253) {
+                return null;
+            }
+            int labelStart = 0;
+            int labels = 0;
+            for (int i = 0; i <= length; i++) {
+                char c = i < length ? domain.charAt(i) : '.';
+                if (c == '.') {
+                    int labelLength = i - labelStart;
+                    if (labelLength == 0 || labelLength > 63 || domain.charAt(labelStart) == '-' || domain.charAt(i - 1) == '-') {
+                        return null;
+                    }
+                    labels++;
+                    if (i < length) {
+                        labelStart = i + 1;
+                    }
+                } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                    return null;
+                }
+            }
+            char first = domain.charAt(labelStart);
+            boolean letter = first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z';
+            return labels >= 2 && letter ? domain.substring(labelStart) : null;
         }
 
         static boolean isPlainUser(String user) {

@@ -36,6 +36,55 @@ class EmailTest {
         assertThat(Email.Validator.isPlainUser("ana.maria+news_2%x-y")).isTrue();
     }
 
+    /**
+     * A plain host name is answered from the list of top-level domains alone: for random names, mostly of the
+     * characters a host name has, with real and made-up last labels, that answer must be the library's whole check.
+     */
+    @Test
+    void theQuickAnswerForPlainDomainsIsAlwaysWhatCommonsValidatorSays() {
+        Email.Validator validator = new Email.Validator();
+        String alphabet = "abcxyzQ019-.é_[]: ";
+        String[] tlds = {"com", "es", "co.uk", "photography", "xn--p1ai", "c0m", "1com", "com-", "zz", "local", "COM", "a"};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+        int plain = 0;
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder domain = new StringBuilder();
+            for (int label = rnd.nextInt(1, 4); label > 0; label--) {
+                int length = rnd.nextInt(8) == 0 ? rnd.nextInt(60, 66) : rnd.nextInt(0, 8);
+                for (int k = 0; k < length; k++) {
+                    // mostly letters and digits, some hyphens and dots, now and then what no host name has
+                    domain.append(alphabet.charAt(rnd.nextInt(rnd.nextInt(5) == 0 ? alphabet.length() : rnd.nextInt(3) == 0 ? 12 : 10)));
+                }
+                domain.append('.');
+            }
+            domain.append(rnd.nextBoolean() ? tlds[rnd.nextInt(tlds.length)] : "");
+            if (rnd.nextInt(50) == 0) {
+                domain.insert(0, ("a".repeat(60) + ".").repeat(4));
+            }
+            String d = domain.toString();
+            String tld = Email.Validator.plainDomainTld(d);
+            if (tld != null) {
+                plain++;
+                boolean quick = validator.isValidDomain(d);
+                accepted += quick ? 1 : 0;
+                assertThat(quick).as(d).isEqualTo(validator.libraryAcceptsDomain(d));
+            }
+        }
+        assertThat(plain).as("plain domains generated").isGreaterThan(20_000);
+        assertThat(accepted).as("plain domains accepted").isGreaterThan(10_000);
+        assertThat(Email.Validator.plainDomainTld("example.com")).isEqualTo("com");
+        assertThat(Email.Validator.plainDomainTld("mail.example.co.uk")).isEqualTo("uk");
+        assertThat(Email.Validator.plainDomainTld("example.com.")).isNull();
+        assertThat(Email.Validator.plainDomainTld("-x.com")).isNull();
+        assertThat(Email.Validator.plainDomainTld("x-.com")).isNull();
+        assertThat(Email.Validator.plainDomainTld("x..com")).isNull();
+        assertThat(Email.Validator.plainDomainTld("com")).isNull();
+        assertThat(Email.Validator.plainDomainTld("x.1com")).isNull();
+        assertThat(Email.Validator.plainDomainTld("[127.0.0.1]")).isNull();
+        assertThat(Email.Validator.plainDomainTld("bücher.de")).isNull();
+    }
+
     @Test
     void anAddressIsAtMostSmtps254OctetsWithItsDomainInAsciiForm() {
         String local = "a".repeat(64);
