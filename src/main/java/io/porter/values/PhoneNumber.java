@@ -57,12 +57,12 @@ public record PhoneNumber(String e164) {
             }
         }
         // validity is the costly check (a pattern per number type): made once per reading
-        boolean valid = number != null && UTIL.isValidNumber(number);
+        boolean valid = number != null && PhoneValidity.isValid(number);
         if (!valid && startsWithDoubleZero(text)) {
             // 00 is the international prefix people write whatever the default country's own one is
             // (011 in the US and Canada), and with no default country libphonenumber knows no prefix at all
             number = parseOrNull("+" + text.substring(text.indexOf("00") + 2));
-            valid = number != null && UTIL.isValidNumber(number);
+            valid = number != null && PhoneValidity.isValid(number);
         }
         if (!valid) {
             throw invalid(text, defaultCountry, false);
