@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the two plain shapes nearly every imported phone comes in, once {@link PhoneNumber#compact} has taken out
- * its spaces and brackets — {@code +} and digits, or the digits of a national number in the default country — into
+ * its spaces and brackets — {@code +} and digits, or digits dialled in the default country — into
  * the number libphonenumber's own parse gives for them. That parse first runs its extension, viability and
  * punctuation patterns over the text, which is most of a phone's cost in an import and, in a new JVM, much of what
  * the compiler has to compile; for text of digits alone none of them can find anything.
@@ -84,17 +84,25 @@ final class PlainPhoneReader {
         return null;
     }
 
-    /** The digits of a number as it is dialled inside the default country, without its national prefix. */
+    /**
+     * The digits of a number as it is dialled inside the default country, without its national prefix, or after the
+     * country's international dialling prefix.
+     */
     private static Phonenumber.PhoneNumber national(String digits, String region) {
         Region country = BY_REGION.computeIfAbsent(region, PlainPhoneReader::region).orElse(null);
-        if (country == null
-                // international dialling prefix (00, 011…): the library reads a country code after it
-                || country.internationalPrefix() != null && country.internationalPrefix().matcher(digits).lookingAt()
-                // the country's own code in front: the library weighs whether it is one
-                || digits.startsWith(country.countryCodeDigits())) {
+        if (country == null) {
             return null;
         }
-        return number(country, digits);
+        if (country.internationalPrefix() != null) {
+            java.util.regex.Matcher idd = country.internationalPrefix().matcher(digits);
+            if (idd.lookingAt()) {
+                // dialled out of the country (00 34…, 011 34…): what follows is read as after a '+' (a 0 after the
+                // prefix, which makes the library take the digits for a national number after all, is left to it there)
+                return international("+" + digits.substring(idd.end()));
+            }
+        }
+        // the country's own code in front: the library weighs whether it is one
+        return digits.startsWith(country.countryCodeDigits()) ? null : number(country, digits);
     }
 
     private static Phonenumber.PhoneNumber number(Region country, String national) {

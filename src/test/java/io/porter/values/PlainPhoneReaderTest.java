@@ -22,7 +22,7 @@ class PlainPhoneReaderTest {
 
     /**
      * Every region's example number of every type, written in E.164, as its national significant number, in the
-     * national format (with the national prefix), after the region's international dialling prefix and with its country
+     * national format (with the national prefix), dialled from another country after its international prefix, with its country
      * code in front but no '+'; then random digits, alone and after random country codes, their own or another's. Each
      * is read against its own region, a neighbour's, none (ZZ) and one libphonenumber does not know (AQ).
      */
@@ -42,12 +42,15 @@ class PlainPhoneReaderTest {
                 }
                 String nsn = UTIL.getNationalSignificantNumber(example);
                 String cc = Integer.toString(example.getCountryCode());
+                // dialled from another country, with that country's international prefix (00, 011, 8~10…)
+                String neighbour = regions.get(rnd.nextInt(regions.size()));
                 List<String> writings = List.of(UTIL.format(example, PhoneNumberFormat.E164), nsn,
                         digits(UTIL.format(example, PhoneNumberFormat.NATIONAL)),
                         digits(UTIL.formatOutOfCountryCallingNumber(example, region)), cc + nsn, "+" + cc + "0" + nsn,
+                        digits(UTIL.formatOutOfCountryCallingNumber(example, neighbour)),
                         "+" + cc + nsn.substring(0, Math.max(1, nsn.length() - 2)), nsn + rnd.nextInt(10));
                 for (String written : writings) {
-                    for (String against : List.of(region, regions.get(rnd.nextInt(regions.size())), "ZZ", "AQ")) {
+                    for (String against : List.of(region, neighbour, regions.get(rnd.nextInt(regions.size())), "ZZ", "AQ")) {
                         checked.check(written, against);
                     }
                 }
@@ -73,8 +76,10 @@ class PlainPhoneReaderTest {
         assertThat(PlainPhoneReader.read("+34612345678", "ES")).isNotNull();
         assertThat(PlainPhoneReader.read("612345678", "ES")).isNotNull();
         assertThat(PlainPhoneReader.read("+390612345678", "ZZ").isItalianLeadingZero()).isTrue();
-        // the international dialling prefix, the country's own code, a national prefix: the library decides
-        assertThat(PlainPhoneReader.read("0034612345678", "ES")).isNull();
+        // a 0 after the international dialling prefix, the country's own code, a national prefix: the library decides
+        assertThat(PlainPhoneReader.read("0034612345678", "ES")).isNotNull();
+        assertThat(PlainPhoneReader.read("01134612345678", "US")).isNotNull();
+        assertThat(PlainPhoneReader.read("000612345678", "ES")).isNull();
         assertThat(PlainPhoneReader.read("34612345678", "ES")).isNull();
         assertThat(PlainPhoneReader.read("07400123456", "GB")).isNull();
         assertThat(PlainPhoneReader.read("+4407400123456", "ES")).isNull();
