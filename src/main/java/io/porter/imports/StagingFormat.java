@@ -28,7 +28,10 @@ final class StagingFormat {
     private final java.io.StringWriter jsonText = new java.io.StringWriter(256);
     private final com.fasterxml.jackson.core.JsonGenerator generator;
     private final String prefix;
-    private final StringBuilder line = new StringBuilder(1 << 16);
+    private final StringBuilder line = new StringBuilder(1 << 10);
+    /** The batch's rows in UTF-8, as they are formatted */
+    private byte[] encoded = new byte[1 << 17];
+    private int length;
 
     StagingFormat(long workspaceId, long importId, ObjectMapper json) {
         try {
@@ -41,13 +44,25 @@ final class StagingFormat {
         this.prefix = workspaceId + "," + importId + ",";
     }
 
-    /** The rows as COPY's CSV, in UTF-8. */
+    /**
+     * The rows as COPY's CSV, in UTF-8. Each row is encoded as soon as it is formatted: one letter beyond Latin-1 made
+     * a batch-long string two bytes a character, and its encoding one long loop that a new JVM's compiler reached late
+     * (in one command-line review it was 40% of the workers' time); a row's string is short, mostly Latin-1, and goes
+     * through the encoder's compiled quick path from the first rows on.
+     */
     byte[] format(List<StagedRow> rows) {
-        line.setLength(0);
+        length = 0;
         for (StagedRow r : rows) {
+            line.setLength(0);
             append(r);
+            byte[] row = line.toString().getBytes(StandardCharsets.UTF_8);
+            if (length + row.length > encoded.length) {
+                encoded = java.util.Arrays.copyOf(encoded, Math.max(encoded.length * 2, length + row.length));
+            }
+            System.arraycopy(row, 0, encoded, length, row.length);
+            length += row.length;
         }
-        return line.toString().getBytes(StandardCharsets.UTF_8);
+        return java.util.Arrays.copyOf(encoded, length);
     }
 
     private void append(StagedRow r) {
