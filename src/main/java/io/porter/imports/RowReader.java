@@ -72,7 +72,9 @@ final class RowReader {
                 errors.add(ex.inField(columnName).message(language));
             }
         }
-        String identKey = identKey(values, contactRef);
+        // the email's matching key, made once: it is staged as its own column and is often the identifier too
+        String emailKey = values.get(StandardField.EMAIL) instanceof Email e ? e.key() : null;
+        String identKey = identKey(values, emailKey, contactRef);
         Identifier id = plan.identifier();
         if (plan.purpose() != Purpose.ADD_ALL && identKey == null && id != null && !hasErrorIn(errors, id)) {
             errors.add(Text.of("error.row.identifier-empty", identifierColumn(id), id.field()).in(language));
@@ -82,7 +84,7 @@ final class RowReader {
         }
         boolean hasName = values.containsKey(StandardField.NAME) || values.containsKey(StandardField.FIRST_NAME)
                 || values.containsKey(StandardField.LAST_NAME);
-        return new StagedRow(row.row(), errors, plan.purpose() == Purpose.ADD_ALL ? null : identKey, hasName, values,
+        return new StagedRow(row.row(), errors, plan.purpose() == Purpose.ADD_ALL ? null : identKey, hasName, values, emailKey,
                 custom, customBlank, tags);
     }
 
@@ -100,18 +102,18 @@ final class RowReader {
         return id.field();
     }
 
-    private String identKey(EnumMap<StandardField, Object> values, String contactRef) {
+    private String identKey(EnumMap<StandardField, Object> values, String emailKey, String contactRef) {
         Identifier id = plan.identifier();
         if (id == null) {
             return null;
         }
         return switch (id) {
-            case EMAIL -> values.get(StandardField.EMAIL) instanceof Email e ? e.key() : null;
+            case EMAIL -> emailKey;
             case PHONE -> values.get(StandardField.PHONE) instanceof PhoneNumber p ? p.e164() : null;
             case USER_ID -> (String) values.get(StandardField.USER_ID);
             case CONTACT_ID -> contactRef;
             case USER_ID_OR_EMAIL -> values.get(StandardField.USER_ID) instanceof String u ? "u:" + u
-                    : values.get(StandardField.EMAIL) instanceof Email e ? "e:" + e.key() : null;
+                    : emailKey != null ? "e:" + emailKey : null;
         };
     }
 

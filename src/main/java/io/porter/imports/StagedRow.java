@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** One row read and normalised, or with the problems that make it an error. */
+/** One row read and normalised, or with the problems that make it an error; {@code emailKey} is its email's {@code Email.key()}. */
 record StagedRow(int row, List<String> errors, String identKey, boolean hasName, EnumMap<StandardField, Object> values,
-                 Map<String, Object> custom, List<String> customBlank, List<String> tags) {
+                 String emailKey, Map<String, Object> custom, List<String> customBlank, List<String> tags) {
 }

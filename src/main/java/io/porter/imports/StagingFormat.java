@@ -76,7 +76,7 @@ final class StagingFormat {
         line.append(',');
         quote(r.identKey());
         line.append(',').append(r.hasName()).append(',');
-        quote(r.values().get(StandardField.EMAIL) instanceof Email e ? e.key() : null);
+        quote(r.emailKey());
         for (StandardField f : COLUMNS) {
             line.append(',');
             Object v = r.values().get(f);

@@ -140,17 +140,17 @@ public record Email(String value) {
 
     static String key(String email) {
         int at = email.lastIndexOf('@');
-        String local = email.substring(0, at);
         String domain = email.substring(at + 1);
-        if (!domain.startsWith("[") && !isAscii(domain)) {
+        if (isAscii(domain) || domain.startsWith("[")) {
             // an ASCII domain is its own ASCII form (IDN.toASCII gives it back, or refuses and it is kept as written)
-            try {
-                domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
-            } catch (IllegalArgumentException e) {
-                // the validator accepted it; keep the domain as written
-            }
+            return email.toLowerCase(Locale.ROOT);
         }
-        return (local + "@" + domain).toLowerCase(Locale.ROOT);
+        try {
+            domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            // the validator accepted it; keep the domain as written
+        }
+        return (email.substring(0, at) + "@" + domain).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -58,6 +58,7 @@ class StagingFormatTest {
         Map<String, Object> custom = new LinkedHashMap<>();
         custom.put("plan", n % NAMES.length == 4 ? "東京" : "free");
         custom.put("score", BigDecimal.valueOf(n % 5));
-        return new StagedRow(n, List.of(), "row" + n + "@example.com", true, values, custom, List.of(), List.of("vip", "Kraków"));
+        return new StagedRow(n, List.of(), "row" + n + "@example.com", true, values, "row" + n + "@example.com", custom, List.of(),
+                List.of("vip", "Kraków"));
     }
 }
