@@ -111,9 +111,14 @@ final class PlainPhoneReader {
                 || country.nationalPrefix() != null && country.nationalPrefix().matcher(national).lookingAt()) {
             return null;
         }
-        Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().setCountryCode(country.countryCode());
-        // leading zeros are part of the number in Italy and elsewhere: kept beside the long, as the library keeps them
-        if (national.charAt(0) == '0') {
+        return number(country.countryCode(), national);
+    }
+
+    /** The number of these digits under this code, with its leading zeros kept beside the long as the library keeps them. */
+    static Phonenumber.PhoneNumber number(int countryCode, String national) {
+        Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().setCountryCode(countryCode);
+        // leading zeros are part of the number in Italy and elsewhere
+        if (national.length() > 1 && national.charAt(0) == '0') {
             number.setItalianLeadingZero(true);
             int zeros = 1;
             while (zeros < national.length() - 1 && national.charAt(zeros) == '0') {

@@ -80,17 +80,7 @@ class PhoneValidityTest {
 
     /** The number the library reads for these digits under this code, asked both ways. */
     private static boolean check(int code, String digits) {
-        Phonenumber.PhoneNumber n = new Phonenumber.PhoneNumber().setCountryCode(code).setNationalNumber(Long.parseLong(digits));
-        if (digits.length() > 1 && digits.charAt(0) == '0') {
-            n.setItalianLeadingZero(true);
-            int zeros = 1;
-            while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
-                zeros++;
-            }
-            if (zeros != 1) {
-                n.setNumberOfLeadingZeros(zeros);
-            }
-        }
+        Phonenumber.PhoneNumber n = PlainPhoneReader.number(code, digits);
         boolean library = UTIL.isValidNumber(n);
         assertThat(PhoneValidity.isValid(n)).as("+%d %s", code, digits).isEqualTo(library);
         return library;
