@@ -96,8 +96,8 @@ final class PlainPhoneReader {
         if (country.internationalPrefix() != null) {
             java.util.regex.Matcher idd = country.internationalPrefix().matcher(digits);
             if (idd.lookingAt()) {
-                // dialled out of the country (00 34…, 011 34…): what follows is read as after a '+' (a 0 after the
-                // prefix, which makes the library take the digits for a national number after all, is left to it there)
+                // dialled out of the country (00 34…, 011 34…): what follows is read as after a '+'; a 0 right after
+                // the prefix, which makes the library read a national number after all, international() leaves to it
                 return international("+" + digits.substring(idd.end()));
             }
         }
