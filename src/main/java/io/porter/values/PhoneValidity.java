@@ -4,8 +4,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.Phonenumber;
-import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
-import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +21,13 @@ import java.util.regex.Pattern;
 final class PhoneValidity {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    private static final MetadataSource METADATA = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
 
     /** A number description: its possible lengths (none listed: any) and its national number pattern (none: never). */
     private record Desc(int[] lengths, Pattern pattern) {
 
         static Desc of(PhoneNumberDesc d) {
             int[] lengths = d.getPossibleLengthList().stream().mapToInt(Integer::intValue).toArray();
-            String regex = d.getNationalNumberPattern();
-            // compiled as libphonenumber compiles its metadata's patterns: no flags
-            return new Desc(lengths, regex.isEmpty() ? null : Pattern.compile(regex));
+            return new Desc(lengths, NumberingPlans.pattern(d.getNationalNumberPattern()));
         }
 
         boolean matches(String nationalNumber) {
@@ -53,9 +48,9 @@ final class PhoneValidity {
     }
 
     /** One region's metadata as validity needs it; the types most numbers are come first. */
-    private record Region(String code, Pattern leadingDigits, Desc general, List<Desc> types) {
+    private record Region(Pattern leadingDigits, Desc general, List<Desc> types) {
 
-        static Region of(String code, PhoneMetadata m) {
+        static Region of(PhoneMetadata m) {
             List<Desc> types = new ArrayList<>();
             // with the same pattern for both, the library tries the fixed line only
             if (!m.getSameMobileAndFixedLinePattern()) {
@@ -66,7 +61,7 @@ final class PhoneValidity {
                 types.add(Desc.of(d));
             }
             Pattern leading = m.hasLeadingDigits() ? Pattern.compile(m.getLeadingDigits()) : null;
-            return new Region(code, leading, Desc.of(m.getGeneralDesc()), List.copyOf(types));
+            return new Region(leading, Desc.of(m.getGeneralDesc()), List.copyOf(types));
         }
 
         /** What the library's number type is not UNKNOWN for. */
@@ -115,14 +110,12 @@ final class PhoneValidity {
     private static List<Region> regions(int callingCode) {
         List<Region> regions = new ArrayList<>();
         for (String code : UTIL.getRegionCodesForCountryCode(callingCode)) {
-            PhoneMetadata m = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(code)
-                    ? METADATA.getMetadataForNonGeographicalRegion(callingCode)
-                    : METADATA.getMetadataForRegion(code);
+            PhoneMetadata m = NumberingPlans.of(code, callingCode);
             if (m == null) {
                 // not one the library has metadata for: it calls no such number valid
                 return List.of();
             }
-            regions.add(Region.of(code, m));
+            regions.add(Region.of(m));
         }
         return List.copyOf(regions);
     }

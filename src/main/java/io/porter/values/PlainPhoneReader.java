@@ -3,8 +3,6 @@ package io.porter.values;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonenumber;
-import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
-import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +31,6 @@ final class PlainPhoneReader {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Set<Integer> CALLING_CODES = UTIL.getSupportedCallingCodes();
-    private static final MetadataSource METADATA = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
 
     /** What the parse looks at in one region's metadata; empty for a region libphonenumber does not know. */
     private record Region(int countryCode, String countryCodeDigits, Pattern nationalPrefix, Pattern internationalPrefix) {
@@ -132,26 +129,16 @@ final class PlainPhoneReader {
     }
 
     private static Optional<Region> region(String region) {
-        PhoneMetadata metadata = UTIL.getSupportedRegions().contains(region) ? METADATA.getMetadataForRegion(region) : null;
-        return Optional.ofNullable(metadata).map(PlainPhoneReader::of);
+        return Optional.ofNullable(NumberingPlans.of(region, 0)).map(PlainPhoneReader::of);
     }
 
     /** The metadata the parse uses for a number with this code: its main region's, or the non-geographic entity's. */
     private static Optional<Region> callingCode(int code) {
-        String main = UTIL.getRegionCodeForCountryCode(code);
-        PhoneMetadata metadata = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(main)
-                ? METADATA.getMetadataForNonGeographicalRegion(code)
-                : METADATA.getMetadataForRegion(main);
-        return Optional.ofNullable(metadata).map(PlainPhoneReader::of);
+        return Optional.ofNullable(NumberingPlans.of(UTIL.getRegionCodeForCountryCode(code), code)).map(PlainPhoneReader::of);
     }
 
     private static Region of(PhoneMetadata m) {
-        return new Region(m.getCountryCode(), Integer.toString(m.getCountryCode()), pattern(m.getNationalPrefixForParsing()),
-                pattern(m.getInternationalPrefix()));
-    }
-
-    /** As libphonenumber compiles its metadata's patterns: no flags. */
-    private static Pattern pattern(String regex) {
-        return regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
+        return new Region(m.getCountryCode(), Integer.toString(m.getCountryCode()), NumberingPlans.pattern(m.getNationalPrefixForParsing()),
+                NumberingPlans.pattern(m.getInternationalPrefix()));
     }
 }
