@@ -34,6 +34,11 @@ class ContactRepository {
         this.json = json;
     }
 
+    /** Waits for the import chunk deciding on this workspace's identifiers, if any (see {@link IdentifierLock}). */
+    void lockIdentifiers(long workspaceId) {
+        IdentifierLock.exclusive(db, workspaceId);
+    }
+
     UUID insert(long workspaceId, ContactValues values) {
         List<String> columns = new ArrayList<>(List.of("workspace_id", "custom_attributes"));
         List<String> placeholders = new ArrayList<>(List.of("?", "?::jsonb"));

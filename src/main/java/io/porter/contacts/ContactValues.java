@@ -17,6 +17,12 @@ record ContactValues(Map<StandardField, Object> standard, boolean clearCustom, M
         return standard.isEmpty() && !clearCustom && customSet.isEmpty() && customRemoved.isEmpty();
     }
 
+    /** Whether the change sets or clears a key an import matches contacts by (email, phone, user_id). */
+    boolean changesKeys() {
+        return standard.containsKey(StandardField.EMAIL) || standard.containsKey(StandardField.PHONE)
+                || standard.containsKey(StandardField.USER_ID);
+    }
+
     boolean hasIdentity() {
         return IDENTITY.stream().anyMatch(f -> standard.get(f) != null);
     }

@@ -40,6 +40,7 @@ public class Contacts {
             throw ApiException.badRequest("A contact needs at least one of " + identityFields()
                     + "; this one has none");
         }
+        repository.lockIdentifiers(workspaceId);
         UUID id = repository.insert(workspaceId, values);
         events.record(workspaceId, "contact.created", id.toString(), API_CHANGE);
         return get(workspaceId, id);
@@ -62,6 +63,9 @@ public class Contacts {
         if (values.isEmpty()) {
             return get(workspaceId, id);
         }
+        if (values.changesKeys()) {
+            repository.lockIdentifiers(workspaceId);
+        }
         Contact before = repository.find(workspaceId, id).orElseThrow(() -> notFound(id));
         if (!repository.update(workspaceId, id, values)) {
             throw notFound(id);
@@ -81,6 +85,7 @@ public class Contacts {
     /** The event says who was deleted (its identifiers), since the contact is gone when it is delivered. */
     @Transactional
     public void delete(long workspaceId, UUID id) {
+        repository.lockIdentifiers(workspaceId);
         Contact gone = repository.find(workspaceId, id).orElseThrow(() -> notFound(id));
         if (!repository.delete(workspaceId, id)) {
             throw notFound(id);

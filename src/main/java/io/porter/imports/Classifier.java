@@ -115,7 +115,7 @@ final class Classifier {
                 .param("more", sqlFormat("error.row.and-more", 1, language)).update();
     }
 
-    private static String label(Identifier identifier, Locale language) {
+    static String label(Identifier identifier, Locale language) {
         return identifier == null ? "" : Text.of("error.identifier." + identifier.key()).in(language);
     }
 
@@ -136,7 +136,7 @@ final class Classifier {
     }
 
     /** What people see of the identifier: without the u:/e: kind prefix of user-id-or-email. */
-    private static String shown(Identifier identifier, String alias) {
+    static String shown(Identifier identifier, String alias) {
         return identifier == Identifier.USER_ID_OR_EMAIL ? "substr(" + alias + "ident_key, 3)" : alias + "ident_key";
     }
 
@@ -144,7 +144,7 @@ final class Classifier {
      * Existing contacts per identifier value: how many, and the oldest. The condition is a constant per identifier:
      * no text from the file reaches the SQL.
      */
-    private static String matches(Identifier identifier, boolean matching) {
+    static String matches(Identifier identifier, boolean matching) {
         String one = "select k.ident_key, count(*) as n, (array_agg(c.id order by c.created_at, c.id))[1] as contact_id "
                 + "from keys k join contact c on c.workspace_id = :ws and %s group by k.ident_key";
         if (!matching) {

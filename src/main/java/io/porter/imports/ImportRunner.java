@@ -1,5 +1,6 @@
 package io.porter.imports;
 
+import io.porter.contacts.IdentifierLock;
 import io.porter.notifications.Notifications;
 import io.porter.texts.Text;
 import io.porter.workspaces.Workspaces;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -167,6 +169,10 @@ public class ImportRunner {
             }
         });
         ApplyStatements sql = ApplyStatements.of(plan);
+        ReviewRecheck recheck = ReviewRecheck.of(plan, reviewLanguage(ws, id));
+        // set when a chunk decided rows differently from the review: the result file written beside the chunks
+        // shows the review's decisions, so it is written again at the end
+        AtomicBoolean redecided = new AtomicBoolean();
         long t0 = System.nanoTime();
         // every tag of the import exists before the chunks run, so concurrent chunks never insert the same new tag
         // (the second insert would wait for the first chunk's whole transaction)
@@ -199,7 +205,7 @@ public class ImportRunner {
                         return;
                     }
                     try {
-                        int done = applyChunk(sql, plan, ws, id, c, timings);
+                        int done = applyChunk(sql, recheck, plan, ws, id, c, redecided, timings);
                         long t = System.nanoTime();
                         contacts.wrote(c.imported());
                         timings.add("apply: statistics", t);
@@ -235,9 +241,20 @@ public class ImportRunner {
                 Thread.currentThread().interrupt();
             }
         }
+        if (redecided.get()) {
+            long t = System.nanoTime();
+            ResultFileWriter.writeResultDraft(dataSource, job, files.original(ws, id), draft);
+            timings.add("result file (again: rows decided anew)", t);
+        }
         ImportFiles.replace(draft, result);
         timings.add("apply", t0);
         complete(jobs.get(ws, id));
+    }
+
+    /** The language the review wrote its rows' errors in, for the rows a start decides anew. */
+    private Locale reviewLanguage(long ws, long id) {
+        return db.sql("select review_language from import_job where workspace_id = ? and id = ?").params(ws, id)
+                .query(String.class).optional().map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
     }
 
     /**
@@ -290,21 +307,34 @@ public class ImportRunner {
      * several connections at once; two rows of different chunks can reach one contact (user_id on one, email on
      * the other), so a deadlock between chunks is possible, and the chunk that lost it runs again.
      */
-    private int applyChunk(ApplyStatements sql, ImportPlan plan, long ws, long id, Chunk c, Timings timings) {
+    private int applyChunk(ApplyStatements sql, ReviewRecheck recheck, ImportPlan plan, long ws, long id, Chunk c,
+                           AtomicBoolean redecided, Timings timings) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(s -> {
-                    // a statement with no rows of its kind in the chunk is not run: nothing to plan, nothing to misplan
                     long t = System.nanoTime();
-                    if (c.imported() > 0) {
+                    int imported = c.imported();
+                    int updated = c.updated();
+                    if (recheck.applies()) {
+                        IdentifierLock.shared(db, ws);
+                        List<ReviewRecheck.Moved> moved = recheck.run(db, ws, id, c.first(), c.last());
+                        if (!moved.isEmpty()) {
+                            redecided.set(true);
+                            imported += ReviewRecheck.change(moved, "imported");
+                            updated += ReviewRecheck.change(moved, "updated");
+                        }
+                        t = lap(timings, "apply: check the review again", t);
+                    }
+                    // a statement with no rows of its kind in the chunk is not run: nothing to plan, nothing to misplan
+                    if (imported > 0) {
                         run(sql.insertContacts(), sql.batch(), ws, id, c.first(), c.last(), null);
                         t = lap(timings, "apply: insert contacts", t);
                     }
-                    if (c.updated() > 0) {
+                    if (updated > 0) {
                         run(sql.updateContacts(), sql.batch(), ws, id, c.first(), c.last(), null);
                         t = lap(timings, "apply: update contacts", t);
                     }
-                    if (c.imported() + c.updated() > 0) {
+                    if (imported + updated > 0) {
                         run(sql.events(), sql.batch(), ws, id, c.first(), c.last(), plan.options().triggerAutomations());
                         t = lap(timings, "apply: events", t);
                     }

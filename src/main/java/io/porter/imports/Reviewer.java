@@ -65,9 +65,9 @@ class Reviewer {
             }
             Instant now = Instant.now();
             db.sql("""
-                    update import_job set status = 'reviewed', reviewed_at = ?, review_expires_at = ?,
+                    update import_job set status = 'reviewed', reviewed_at = ?, review_expires_at = ?, review_language = ?,
                       added = ?, updated = ?, skipped = ?, errors = ? where workspace_id = ? and id = ?""")
-                    .params(Timestamp.from(now), Timestamp.from(now.plus(settings.reviewValidFor())),
+                    .params(Timestamp.from(now), Timestamp.from(now.plus(settings.reviewValidFor())), language.toLanguageTag(),
                             counts.added(), counts.updated(), counts.skipped(), counts.errors(), ws, id).update();
             return counts;
         });

@@ -137,11 +137,15 @@ final class ImportDriver {
     }
 
     Outcome run(Uploaded up, Map<String, Object> options, Object mapping) {
-        JsonNode r = planAndReview(up, options, mapping);
-        Api.Response start = start(up.id());
+        return startAndRead(up.id(), planAndReview(up, options, mapping));
+    }
+
+    /** Start a reviewed import, follow it to completion, read the result file. */
+    Outcome startAndRead(long id, JsonNode review) {
+        Api.Response start = start(id);
         assertThat(start.status()).as(start.toString()).isEqualTo(202);
-        JsonNode job = await(up.id());
-        Api.Response result = api.get("/api/v1/imports/" + up.id() + "/result.csv");
+        JsonNode job = await(id);
+        Api.Response result = api.get("/api/v1/imports/" + id + "/result.csv");
         assertThat(result.status()).as(result.toString()).isEqualTo(200);
         List<List<String>> records = parse(result.body());
         List<String> header = records.get(0);
@@ -153,7 +157,7 @@ final class ImportDriver {
             }
             out.add(row);
         }
-        return new Outcome(up.id(), r, job, header, out);
+        return new Outcome(id, review, job, header, out);
     }
 
     /** Follows an import on its status endpoint until it ends; it must complete. */
