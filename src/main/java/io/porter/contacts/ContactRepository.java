@@ -34,9 +34,9 @@ class ContactRepository {
         this.json = json;
     }
 
-    /** Waits for the import chunk deciding on this workspace's identifiers, if any (see {@link IdentifierLock}). */
+    /** Waits for the import chunk deciding on this workspace's identifiers, if any (see {@link IdentifierChanges}). */
     void lockIdentifiers(long workspaceId) {
-        IdentifierLock.exclusive(db, workspaceId);
+        IdentifierChanges.lockToChange(db, workspaceId);
     }
 
     UUID insert(long workspaceId, ContactValues values) {

@@ -144,7 +144,7 @@ final class Classifier {
      * Existing contacts per identifier value: how many, and the oldest. The condition is a constant per identifier:
      * no text from the file reaches the SQL.
      */
-    static String matches(Identifier identifier, boolean matching) {
+    private static String matches(Identifier identifier, boolean matching) {
         String one = "select k.ident_key, count(*) as n, (array_agg(c.id order by c.created_at, c.id))[1] as contact_id "
                 + "from keys k join contact c on c.workspace_id = :ws and %s group by k.ident_key";
         if (!matching) {

@@ -1,6 +1,6 @@
 package io.porter.imports;
 
-import io.porter.contacts.IdentifierLock;
+import io.porter.contacts.IdentifierChanges;
 import io.porter.notifications.Notifications;
 import io.porter.texts.Text;
 import io.porter.workspaces.Workspaces;
@@ -251,6 +251,13 @@ public class ImportRunner {
         complete(jobs.get(ws, id));
     }
 
+    /** Whether no contact's identifiers changed since the review, but by this import's own chunks. */
+    private boolean reviewHolds(long ws, long id, long version) {
+        long reviewed = db.sql("select coalesce(review_version, -1) from import_job where workspace_id = ? and id = ?").params(ws, id)
+                .query(Long.class).single();
+        return reviewed == version;
+    }
+
     /** The language the review wrote its rows' errors in, for the rows a start decides anew. */
     private Locale reviewLanguage(long ws, long id) {
         return db.sql("select review_language from import_job where workspace_id = ? and id = ?").params(ws, id)
@@ -315,8 +322,9 @@ public class ImportRunner {
                     long t = System.nanoTime();
                     int imported = c.imported();
                     int updated = c.updated();
-                    if (recheck.applies()) {
-                        IdentifierLock.shared(db, ws);
+                    // every chunk locks and moves the version, an add-all chunk too: other reviews did not see its contacts
+                    long version = IdentifierChanges.lockToDecide(db, ws);
+                    if (recheck.applies() && !reviewHolds(ws, id, version)) {
                         List<ReviewRecheck.Moved> moved = recheck.run(db, ws, id, c.first(), c.last());
                         if (!moved.isEmpty()) {
                             redecided.set(true);
@@ -338,10 +346,13 @@ public class ImportRunner {
                         run(sql.events(), sql.batch(), ws, id, c.first(), c.last(), plan.options().triggerAutomations());
                         t = lap(timings, "apply: events", t);
                     }
+                    // the version moves past this chunk; the review still holds after it if nothing else moved it
+                    long next = IdentifierChanges.recordChunk(db, ws);
                     int done = db.sql("""
-                            update import_job set rows_done = rows_done + ?, chunks_done = chunks_done || ?
+                            update import_job set rows_done = rows_done + ?, chunks_done = chunks_done || ?,
+                              review_version = case when review_version = ? then ? else review_version end
                             where workspace_id = ? and id = ? returning rows_done""")
-                            .params(c.rows(), c.first(), ws, id).query(Integer.class).single();
+                            .params(c.rows(), c.first(), next - 1, next, ws, id).query(Integer.class).single();
                     lap(timings, "apply: progress", t);
                     return done;
                 });

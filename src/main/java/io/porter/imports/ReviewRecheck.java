@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * matched. A row that now matches one contact updates it (or is skipped when the import only adds), a row whose
  * contact is gone creates one (or is skipped when the import only updates), and a row that now matches several is
  * an error; each says that the workspace changed after the review. One statement per chunk, run first in the
- * chunk's transaction under {@link io.porter.contacts.IdentifierLock}, so nothing can commit a matching contact
+ * chunk's transaction under {@link io.porter.contacts.IdentifierChanges}, so nothing can commit a matching contact
  * between this look and the chunk's insert.
  */
 final class ReviewRecheck {
@@ -37,20 +37,19 @@ final class ReviewRecheck {
         }
         String shown = Classifier.shown(identifier, "d.");
         String sql = """
-                with r as (
-                  select s.row_no, s.ident_key, s.status, s.contact_id, s.has_name from import_row s
+                -- a lookup per row (the rows of a chunk hold distinct keys): a plan that cannot go quadratic when
+                -- the planner misjudges how many rows the chunk has
+                with d as (
+                  select s.row_no, s.ident_key, s.status as was, s.contact_id as was_contact, m.n, m.matched,
+                    case when m.n > 1 then 'error'
+                         when m.n = 1 then case when :updates then 'updated' else 'skipped' end
+                         when not :creates then 'skipped'
+                         when s.has_name or not :needsName then 'imported' else 'error' end as decided
+                  from import_row s cross join lateral (
+                    select count(*) as n, (array_agg(c.id order by c.created_at, c.id))[1] as matched
+                    from contact c where c.workspace_id = :ws and (%1$s)) m
                   where s.workspace_id = :ws and s.import_id = :id and s.row_no between :lo and :hi
                     and s.status <> 'error' and s.ident_key is not null),
-                keys as (select distinct ident_key from r),
-                m as (%1$s),
-                d as (
-                  select r.row_no, r.ident_key, r.status as was, r.contact_id as was_contact, coalesce(m.n, 0) as n,
-                    m.contact_id as matched,
-                    case when m.n > 1 then 'error'
-                         when m.contact_id is not null then case when :updates then 'updated' else 'skipped' end
-                         when not :creates then 'skipped'
-                         when r.has_name or not :needsName then 'imported' else 'error' end as decided
-                  from r left join m on m.ident_key = r.ident_key),
                 moved as (
                   update import_row s set status = d.decided, match_count = d.n,
                     contact_id = case when d.n = 1 then d.matched end,
@@ -68,8 +67,20 @@ final class ReviewRecheck {
                     and (d.decided <> d.was or (d.decided = 'updated' and d.matched <> d.was_contact))
                   returning d.was, d.decided)
                 select was, decided, count(*) from moved group by was, decided"""
-                .formatted(Classifier.matches(identifier, true), shown);
+                .formatted(match(identifier), shown);
         return new ReviewRecheck(sql, plan, language);
+    }
+
+    /** The condition that a contact {@code c} has the identifier of row {@code s}; no text from the file reaches the SQL. */
+    private static String match(Identifier identifier) {
+        return switch (identifier) {
+            case EMAIL -> "c.email_key = s.ident_key";
+            case PHONE -> "c.phone = s.ident_key";
+            case USER_ID -> "c.user_id = s.ident_key";
+            case CONTACT_ID -> "c.id = s.ident_key::uuid";
+            case USER_ID_OR_EMAIL -> "c.user_id = case when left(s.ident_key, 2) = 'u:' then substr(s.ident_key, 3) end "
+                    + "or c.email_key = case when left(s.ident_key, 2) = 'e:' then substr(s.ident_key, 3) end";
+        };
     }
 
     /** Whether rows of this import can be decided differently later: not when every row creates a contact. */

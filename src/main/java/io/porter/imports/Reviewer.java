@@ -1,6 +1,7 @@
 package io.porter.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porter.contacts.IdentifierChanges;
 import io.porter.imports.csv.CsvFile;
 import io.porter.imports.csv.CsvFormat;
 import java.sql.Connection;
@@ -50,6 +51,8 @@ class Reviewer {
                 io.porter.db.WorkspaceRows.of(db, "contact", ws).refreshIfStale();
                 timings.add("statistics", t);
             }
+            // read before any contact is: a change committed after this moves the version, and the start checks again
+            long version = IdentifierChanges.version(db, ws);
             Staged staged = stageAndClassify(job, plan, original, language, timings, progress);
             ImportJob.Counts counts = staged.counts();
             if (staged.mayHaveDuplicates()) {
@@ -66,8 +69,8 @@ class Reviewer {
             Instant now = Instant.now();
             db.sql("""
                     update import_job set status = 'reviewed', reviewed_at = ?, review_expires_at = ?, review_language = ?,
-                      added = ?, updated = ?, skipped = ?, errors = ? where workspace_id = ? and id = ?""")
-                    .params(Timestamp.from(now), Timestamp.from(now.plus(settings.reviewValidFor())), language.toLanguageTag(),
+                      review_version = ?, added = ?, updated = ?, skipped = ?, errors = ? where workspace_id = ? and id = ?""")
+                    .params(Timestamp.from(now), Timestamp.from(now.plus(settings.reviewValidFor())), language.toLanguageTag(), version,
                             counts.added(), counts.updated(), counts.skipped(), counts.errors(), ws, id).update();
             return counts;
         });

@@ -1,6 +1,6 @@
 package io.porter.migration;
 
-import io.porter.contacts.IdentifierLock;
+import io.porter.contacts.IdentifierChanges;
 import io.porter.imports.Timings;
 import java.util.List;
 import java.util.Map;
@@ -249,7 +249,7 @@ final class MigrationLoader {
 
     private void contacts() {
         // an import's chunk deciding on the same emails waits for this chunk, and this chunk for it
-        IdentifierLock.exclusive(db, run.ws());
+        IdentifierChanges.lockToChange(db, run.ws());
         resolveMapped("contact", "contact", "porter_uuid");
         // a contact of the workspace with the same email (the oldest, when several have it)
         sql("""

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.porter.api.ApiException;
+import io.porter.contacts.IdentifierChanges;
 import io.porter.imports.csv.SafeCsvWriter;
 import io.porter.migration.sources.SourceReader;
 import io.porter.migration.sources.Sources;
@@ -284,6 +285,7 @@ public class Migrations {
                         .param("ws", ws).param("sys", sys).param("t", t[0]).update();
                 deleted.put(t[0], n);
             }
+            IdentifierChanges.lockToChange(db, ws);
             deleted.put("contact", db.sql("""
                     delete from contact where workspace_id = :ws and id in (select porter_uuid from migration_id_map
                       where workspace_id = :ws and source_system = :sys and demo and created and record_type = 'contact')""")
