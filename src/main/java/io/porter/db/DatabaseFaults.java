@@ -7,6 +7,7 @@ import java.util.Map;
 import org.postgresql.util.PSQLException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that went away (its connections dropped, it restarted, it does not answer yet) from one that
@@ -23,6 +24,11 @@ public final class DatabaseFaults {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = e; t != null && seen.put(t, true) == null; t = t.getCause()) {
             if (says(t)) {
+                return true;
+            }
+            // a rollback that failed on the dropped connection hides the statement's own failure beside its cause
+            if (t instanceof TransactionSystemException x && x.getApplicationException() != null
+                    && isTransient(x.getApplicationException())) {
                 return true;
             }
             if (t instanceof SQLException s) {
@@ -44,6 +50,10 @@ public final class DatabaseFaults {
             return true;
         }
         if (t instanceof PSQLException p && isClosed(p)) {
+            return true;
+        }
+        // Hikari's words, with no SQLState, for a connection it closed itself after the database dropped it
+        if (t instanceof SQLException s && s.getSQLState() == null && "Connection is closed".equals(s.getMessage())) {
             return true;
         }
         return t instanceof SQLException s && transientState(s.getSQLState());

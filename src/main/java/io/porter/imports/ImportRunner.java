@@ -1,7 +1,6 @@
 package io.porter.imports;
 
 import io.porter.db.JobRetries;
-import io.porter.db.JobSettings;
 import io.porter.db.OrphanedJobs;
 import io.porter.db.RetriedJob;
 import io.porter.notifications.Notifications;
@@ -11,7 +10,6 @@ import io.porter.workspaces.Workspaces;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -454,12 +452,13 @@ public class ImportRunner {
 
     /**
      * Takes up imports marked running that nobody runs: their worker lost its connection for good, or its process
-     * died while this one ran. The lock decides: an import whose lock another process holds is left to it.
+     * died while this one ran. The lock decides: an import whose lock another process holds is left to it. Returns
+     * the ids of those taken up.
      */
     @Scheduled(initialDelayString = "${porter.jobs.sweep-every:PT1M}", fixedDelayString = "${porter.jobs.sweep-every:PT1M}")
-    void takeUpOrphans() {
+    List<Long> takeUpOrphans() {
         if (stopping) {
-            return;
+            return List.of();
         }
         List<long[]> running;
         try {
@@ -467,12 +466,15 @@ public class ImportRunner {
                     .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
         } catch (DataAccessException e) {
             log.warn("Could not look for imports left without a worker: {}", e.getMessage());
-            return;
+            return List.of();
         }
+        List<Long> taken = new ArrayList<>();
         for (long[] r : orphans.sweep(running, j -> working.contains(waitingKey(j[0], j[1])) || waiting(j[0], j[1]))) {
             log.warn("Import {} of workspace {} was running with no worker; taking it up", r[1], r[0]);
             runInBackground(r[0], r[1]);
+            taken.add(r[1]);
         }
+        return taken;
     }
 
     /** On start, imports left running by a process that died are taken up again. */

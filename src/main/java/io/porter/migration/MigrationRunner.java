@@ -343,12 +343,13 @@ public class MigrationRunner {
 
     /**
      * Takes up runs marked running that nobody runs: their worker lost its connection for good, or its process
-     * died while this one ran. The lock decides: a run whose lock another process holds is left to it.
+     * died while this one ran. The lock decides: a run whose lock another process holds is left to it. Returns the
+     * ids of those taken up.
      */
     @Scheduled(initialDelayString = "${porter.jobs.sweep-every:PT1M}", fixedDelayString = "${porter.jobs.sweep-every:PT1M}")
-    void takeUpOrphans() {
+    List<Long> takeUpOrphans() {
         if (stopping) {
-            return;
+            return List.of();
         }
         List<long[]> running;
         try {
@@ -356,12 +357,15 @@ public class MigrationRunner {
                     .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
         } catch (DataAccessException e) {
             log.warn("Could not look for migration runs left without a worker: {}", e.getMessage());
-            return;
+            return List.of();
         }
+        List<Long> taken = new ArrayList<>();
         for (long[] r : orphans.sweep(running, j -> working.contains(workKey(j[0], j[1])))) {
             log.warn("Migration run {} of workspace {} was running with no worker; taking it up", r[1], r[0]);
             runInBackground(r[0], r[1]);
+            taken.add(r[1]);
         }
+        return taken;
     }
 
     /** On start, runs left running by a process that died are taken up again. */
