@@ -34,11 +34,15 @@ public class JobRetries {
      */
     public boolean run(String key, String name, RetriedJob job) {
         long firstFault = 0;
+        int attempt = 1;
         Duration wait = settings.firstWait();
         RuntimeException fault;
-        for (int attempt = 1; ; attempt++) {
+        while (true) {
+            // when this attempt took the lock: the database answered then
+            long[] locked = {0};
             try {
                 return JobLocks.runHolding(dataSource, key, () -> {
+                    locked[0] = System.nanoTime();
                     try {
                         job.run();
                     } catch (RuntimeException e) {
@@ -56,14 +60,20 @@ public class JobRetries {
             if (job.stopping() || !DatabaseFaults.isTransient(fault)) {
                 throw fault;
             }
-            if (firstFault == 0) {
-                firstFault = System.nanoTime();
+            long now = System.nanoTime();
+            if (firstFault == 0 || locked[0] != 0 && now - locked[0] > settings.maxWait().toNanos()) {
+                // the first fault, or one after the job had run a while on a database that answered: a new outage,
+                // waited out with the whole patience again
+                firstFault = now;
+                attempt = 1;
+                wait = settings.firstWait();
             }
             if (attempt >= settings.tries()) {
                 break;
             }
+            attempt++;
             log.warn("{}: the database went away ({}); running it again in {} (attempt {} of {})", name,
-                    rootMessage(fault), wait, attempt + 1, settings.tries());
+                    rootMessage(fault), wait, attempt, settings.tries());
             pause(wait, fault);
             wait = longer(wait);
         }
