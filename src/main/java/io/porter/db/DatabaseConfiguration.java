@@ -3,6 +3,7 @@ package io.porter.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(DatabaseProperties props, @Value("${porter.data-dir}") Path dataDir) {
+    DataSource dataSource(DatabaseProperties props, @Value("${porter.data-dir}") Path dataDir,
+                          @Value("${porter.db.connection-timeout:PT30S}") Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("porter");
+        // how long asking for a connection waits while the database does not answer, before a job counts it an attempt
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setMaximumPoolSize(props.poolSizeOrDefault());
         // Porter's statements are short lookups and chunked set-based writes: JIT compiling them costs more than it
         // saves (measured: ~150 ms of compiling for a 1 ms statement once estimates grow), so it is off

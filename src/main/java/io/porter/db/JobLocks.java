@@ -35,6 +35,21 @@ public final class JobLocks {
         }
     }
 
+    /**
+     * Whether no session holds the lock named {@code key}: then nobody runs the job. Taken and given back at once,
+     * so the answer may be out of date as soon as it is given; a caller that acts on it runs the job through
+     * {@link #runHolding}, which takes the lock for real.
+     */
+    public static boolean isFree(DataSource dataSource, String key) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!tryLock(c, key)) {
+                return false;
+            }
+            unlock(c, key);
+            return true;
+        }
+    }
+
     private static void unlock(Connection c, String key) {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
             ps.setString(1, key);

@@ -1,18 +1,24 @@
 package io.porter.imports;
 
 import io.porter.contacts.IdentifierChanges;
+import io.porter.db.JobRetries;
+import io.porter.db.OrphanedJobs;
+import io.porter.db.RetriedJob;
 import io.porter.notifications.Notifications;
+import io.porter.texts.Durations;
 import io.porter.texts.Text;
 import io.porter.workspaces.Workspaces;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +32,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,7 +58,12 @@ public class ImportRunner {
     private final Workspaces workspaces;
     private final Notifications notifications;
     private final boolean resumeOnStart;
+    private final JobRetries retries;
     private volatile boolean stopping;
+    /** Imports this process runs now, waits included while the database is away: a sweep leaves them alone. */
+    private final Set<String> working = ConcurrentHashMap.newKeySet();
+    /** Running imports whose worker died with its process or connection, for {@link #takeUpOrphans}. */
+    private final OrphanedJobs<long[]> orphans;
     /** Started imports of this server that wait for a free import thread: they show as running with no progress. */
     private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
@@ -61,7 +74,7 @@ public class ImportRunner {
 
     ImportRunner(DataSource dataSource, JdbcClient db, TransactionTemplate tx, ImportJobs jobs, ImportFiles files,
                  ImportSettings settings, Workspaces workspaces, Notifications notifications,
-                 @Value("${porter.imports.resume-on-start:true}") boolean resumeOnStart) {
+                 @Value("${porter.imports.resume-on-start:true}") boolean resumeOnStart, JobRetries retries) {
         this.dataSource = dataSource;
         this.db = db;
         this.tx = tx;
@@ -71,6 +84,8 @@ public class ImportRunner {
         this.workspaces = workspaces;
         this.notifications = notifications;
         this.resumeOnStart = resumeOnStart;
+        this.retries = retries;
+        this.orphans = new OrphanedJobs<>(dataSource, j -> lockKey(j[0], j[1]));
     }
 
     /** Marks a reviewed (or failed) import running; refused while another import of the workspace runs. */
@@ -133,23 +148,46 @@ public class ImportRunner {
         return ws + ":" + id;
     }
 
-    /** Runs an import to its end in this thread; returns false when another process holds it. */
+    /**
+     * Runs an import to its end in this thread; returns false when another process (or thread) runs it. When the
+     * database goes away meanwhile, the import waits for it and carries on from its last committed chunk
+     * ({@link JobRetries}); when it stays away, the import fails saying so.
+     */
     public boolean run(long ws, long id, IntConsumer progress, Timings timings) {
+        String key = waitingKey(ws, id);
+        if (!working.add(key)) {
+            return false;
+        }
         try {
-            return io.porter.db.JobLocks.runHolding(dataSource, "porter-import-" + ws + "-" + id, () -> {
-                try {
+            return retries.run(lockKey(ws, id), "Import " + id + " of workspace " + ws, new RetriedJob() {
+                @Override
+                public void run() {
                     apply(ws, id, progress, timings);
-                } catch (RuntimeException e) {
+                }
+
+                @Override
+                public void failed(RuntimeException why) {
+                    fail(ws, id, why);
+                }
+
+                @Override
+                public void unreachable(Duration down) {
+                    failUnreachable(ws, id, down);
+                }
+
+                @Override
+                public boolean stopping() {
                     // a shutdown mid-import is no failure: the import stays running and resumes on the next start
-                    if (!stopping) {
-                        fail(ws, id, e);
-                    }
-                    throw e;
+                    return stopping;
                 }
             });
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not reach the database to run import " + id, e);
+        } finally {
+            working.remove(key);
         }
+    }
+
+    private static String lockKey(long ws, long id) {
+        return "porter-import-" + ws + "-" + id;
     }
 
     private void apply(long ws, long id, IntConsumer progress, Timings timings) {
@@ -445,6 +483,39 @@ public class ImportRunner {
                         Text.of("notice.import.failed", why), "/imports/" + id);
             }
         });
+    }
+
+    private void failUnreachable(long ws, long id, Duration down) {
+        ImportJob job = jobs.get(ws, id);
+        fail(ws, id, new ImportRejectedException(Text.of("error.import.unreachable", Durations.of(down), job.rowsDone(),
+                job.counts().total())));
+    }
+
+    /**
+     * Takes up imports marked running that nobody runs: their worker lost its connection for good, or its process
+     * died while this one ran. The lock decides: an import whose lock another process holds is left to it. Returns
+     * the ids of those taken up.
+     */
+    @Scheduled(initialDelayString = "${porter.jobs.sweep-every:PT1M}", fixedDelayString = "${porter.jobs.sweep-every:PT1M}")
+    List<Long> takeUpOrphans() {
+        if (stopping) {
+            return List.of();
+        }
+        List<long[]> running;
+        try {
+            running = db.sql("select workspace_id, id from import_job where status = 'running'")
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        } catch (DataAccessException e) {
+            log.warn("Could not look for imports left without a worker: {}", e.getMessage());
+            return List.of();
+        }
+        List<Long> taken = new ArrayList<>();
+        for (long[] r : orphans.sweep(running, j -> working.contains(waitingKey(j[0], j[1])) || waiting(j[0], j[1]))) {
+            log.warn("Import {} of workspace {} was running with no worker; taking it up", r[1], r[0]);
+            runInBackground(r[0], r[1]);
+            taken.add(r[1]);
+        }
+        return taken;
     }
 
     /** On start, imports left running by a process that died are taken up again. */

@@ -1,22 +1,31 @@
 package io.porter.migration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porter.api.ApiException;
 import io.porter.attachments.AttachmentStore;
+import io.porter.db.JobRetries;
+import io.porter.db.OrphanedJobs;
+import io.porter.db.RetriedJob;
 import io.porter.imports.Timings;
 import io.porter.migration.sources.RecordStream;
 import io.porter.migration.sources.SourceReader;
 import io.porter.migration.sources.Sources;
 import io.porter.notifications.Notifications;
+import io.porter.texts.Durations;
+import io.porter.texts.Text;
 import io.porter.values.CountryCode;
 import io.porter.workspaces.Workspaces;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -28,8 +37,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,7 +69,12 @@ public class MigrationRunner {
     private final Migrations migrations;
     private final int chunkSize;
     private final boolean resumeOnStart;
+    private final JobRetries retries;
     private volatile boolean stopping;
+    /** Runs this process has queued or runs now, waits for the database included: a sweep leaves them alone. */
+    private final Set<String> working = ConcurrentHashMap.newKeySet();
+    /** Running runs whose worker died with its process or connection, for {@link #takeUpOrphans}. */
+    private final OrphanedJobs<long[]> orphans;
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "porter-migration");
         t.setDaemon(false);
@@ -67,7 +84,7 @@ public class MigrationRunner {
     MigrationRunner(DataSource dataSource, JdbcClient db, TransactionTemplate tx, ObjectMapper json, AttachmentStore store,
                     Workspaces workspaces, Notifications notifications, Migrations migrations,
                     @Value("${porter.migrations.chunk-size:2000}") int chunkSize,
-                    @Value("${porter.imports.resume-on-start:true}") boolean resumeOnStart) {
+                    @Value("${porter.imports.resume-on-start:true}") boolean resumeOnStart, JobRetries retries) {
         this.dataSource = dataSource;
         this.db = db;
         this.tx = tx;
@@ -78,34 +95,80 @@ public class MigrationRunner {
         this.migrations = migrations;
         this.chunkSize = chunkSize;
         this.resumeOnStart = resumeOnStart;
+        this.retries = retries;
+        this.orphans = new OrphanedJobs<>(dataSource, r -> lockKey(r[0], r[1]));
     }
 
     void runInBackground(long ws, long runId) {
-        background.submit(() -> {
-            try {
-                run(ws, runId, new Timings());
-            } catch (RuntimeException e) {
-                log.error("Migration run {} of workspace {} failed", runId, ws, e);
+        String key = workKey(ws, runId);
+        if (!working.add(key)) {
+            return;
+        }
+        try {
+            background.submit(() -> {
+                try {
+                    runHere(ws, runId, new Timings());
+                } catch (RuntimeException e) {
+                    log.error("Migration run {} of workspace {} failed", runId, ws, e);
+                } finally {
+                    working.remove(key);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: the run stays running and resumes on the next start
+            working.remove(key);
+            throw e;
+        }
+    }
+
+    /** Runs a migration run to its end in this thread; false when another process (or thread) runs it. */
+    public boolean run(long ws, long runId, Timings timings) {
+        String key = workKey(ws, runId);
+        if (!working.add(key)) {
+            return false;
+        }
+        try {
+            return runHere(ws, runId, timings);
+        } finally {
+            working.remove(key);
+        }
+    }
+
+    /**
+     * Runs the run holding its lock; when the database goes away meanwhile, waits for it and carries on after the
+     * last committed chunk ({@link JobRetries}); when it stays away, the run fails saying so.
+     */
+    private boolean runHere(long ws, long runId, Timings timings) {
+        return retries.run(lockKey(ws, runId), "Migration run " + runId + " of workspace " + ws, new RetriedJob() {
+            @Override
+            public void run() {
+                execute(ws, runId, timings);
+            }
+
+            @Override
+            public void failed(RuntimeException why) {
+                fail(ws, runId, why);
+            }
+
+            @Override
+            public void unreachable(Duration down) {
+                fail(ws, runId, new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                        Text.of("error.migration.unreachable", Durations.of(down))));
+            }
+
+            @Override
+            public boolean stopping() {
+                return stopping;
             }
         });
     }
 
-    /** Runs a migration run to its end in this thread; false when another process holds it. */
-    public boolean run(long ws, long runId, Timings timings) {
-        try {
-            return io.porter.db.JobLocks.runHolding(dataSource, "porter-migration-" + ws + "-" + runId, () -> {
-                try {
-                    execute(ws, runId, timings);
-                } catch (RuntimeException e) {
-                    if (!stopping) {
-                        fail(ws, runId, e);
-                    }
-                    throw e;
-                }
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not reach the database to run migration " + runId, e);
-        }
+    private static String lockKey(long ws, long runId) {
+        return "porter-migration-" + ws + "-" + runId;
+    }
+
+    private static String workKey(long ws, long runId) {
+        return ws + ":" + runId;
     }
 
     private void execute(long ws, long runId, Timings timings) {
@@ -276,6 +339,33 @@ public class MigrationRunner {
                         "/api/v1/migrations/runs/" + runId);
             }
         });
+    }
+
+    /**
+     * Takes up runs marked running that nobody runs: their worker lost its connection for good, or its process
+     * died while this one ran. The lock decides: a run whose lock another process holds is left to it. Returns the
+     * ids of those taken up.
+     */
+    @Scheduled(initialDelayString = "${porter.jobs.sweep-every:PT1M}", fixedDelayString = "${porter.jobs.sweep-every:PT1M}")
+    List<Long> takeUpOrphans() {
+        if (stopping) {
+            return List.of();
+        }
+        List<long[]> running;
+        try {
+            running = db.sql("select workspace_id, id from migration_run where status = 'running'")
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        } catch (DataAccessException e) {
+            log.warn("Could not look for migration runs left without a worker: {}", e.getMessage());
+            return List.of();
+        }
+        List<Long> taken = new ArrayList<>();
+        for (long[] r : orphans.sweep(running, j -> working.contains(workKey(j[0], j[1])))) {
+            log.warn("Migration run {} of workspace {} was running with no worker; taking it up", r[1], r[0]);
+            runInBackground(r[0], r[1]);
+            taken.add(r[1]);
+        }
+        return taken;
     }
 
     /** On start, runs left running by a process that died are taken up again. */

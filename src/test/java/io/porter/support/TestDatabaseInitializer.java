@@ -36,6 +36,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         // no periodic job in the middle of a test: tests run housekeeping, retention and upkeep themselves
         sync.put("porter.scheduling.enabled", "false");
         sync.put("porter.sync.allow-private-targets", "true");
+        // a job waits briefly for a database that went away, so the tests that drop its connections stay short
+        sync.put("porter.jobs.first-wait", "PT0.2S");
+        sync.put("porter.jobs.max-wait", "PT1S");
         sync.put("porter.sync.max-attempts", "4");
         sync.put("porter.sync.backoff-base", "PT1S");
         sync.put("porter.sync.backoff-max", "PT10S");
