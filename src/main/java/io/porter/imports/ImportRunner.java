@@ -386,14 +386,20 @@ public class ImportRunner {
                     }
                     // the version moves past this chunk; the review still holds after it if nothing else moved it
                     long next = IdentifierChanges.recordChunk(db, ws);
+                    // a chunk counts once: should two workers ever apply it (one that lost its lock's connection
+                    // unnoticed, one that took the job up), the second finds it done and rolls back all it did
                     int done = db.sql("""
                             update import_job set rows_done = rows_done + ?, chunks_done = chunks_done || ?,
                               review_version = case when review_version = ? then ? else review_version end
-                            where workspace_id = ? and id = ? returning rows_done""")
-                            .params(c.rows(), c.first(), next - 1, next, ws, id).query(Integer.class).single();
+                            where workspace_id = ? and id = ? and not ? = any(chunks_done) returning rows_done""")
+                            .params(c.rows(), c.first(), next - 1, next, ws, id, c.first()).query(Integer.class).optional()
+                            .orElseThrow(ChunkAppliedElsewhere::new);
                     lap(timings, "apply: progress", t);
                     return done;
                 });
+            } catch (ChunkAppliedElsewhere e) {
+                log.warn("Import {}: rows {}-{} were applied by another worker; this worker's copy was rolled back", id, c.first(), c.last());
+                return jobs.get(ws, id).rowsDone();
             } catch (org.springframework.dao.PessimisticLockingFailureException e) {
                 if (attempt == DEADLOCK_TRIES) {
                     throw new ChunkFailedException(c, Text.of("error.chunk.deadlocks", DEADLOCK_TRIES, serverMessage(e)), e);
@@ -406,6 +412,13 @@ public class ImportRunner {
     }
 
     private static final int DEADLOCK_TRIES = 5;
+
+    /** Thrown inside a chunk's transaction to roll it back: the chunk had committed on another worker. */
+    private static final class ChunkAppliedElsewhere extends RuntimeException {
+        ChunkAppliedElsewhere() {
+            super(null, null, false, false);
+        }
+    }
 
     /**
      * A chunk that could not be applied, said for the person who started the import: which rows, and PostgreSQL's
