@@ -66,7 +66,8 @@ class Reviewer {
             Instant now = Instant.now();
             db.sql("""
                     update import_job set status = 'reviewed', reviewed_at = ?, review_expires_at = ?,
-                      added = ?, updated = ?, skipped = ?, errors = ? where workspace_id = ? and id = ?""")
+                      added = ?, updated = ?, skipped = ?, errors = ?, cleared_fields = null, removed_tags = null
+                    where workspace_id = ? and id = ?""")
                     .params(Timestamp.from(now), Timestamp.from(now.plus(settings.reviewValidFor())),
                             counts.added(), counts.updated(), counts.skipped(), counts.errors(), ws, id).update();
             return counts;
