@@ -31,7 +31,7 @@ public enum RowStatus {
     }
 
     /** How many rows of the review have this status. */
-    int count(ImportJob.Counts counts) {
+    public int count(ImportJob.Counts counts) {
         return switch (this) {
             case ERROR -> counts.errors();
             case IMPORTED -> counts.added();
