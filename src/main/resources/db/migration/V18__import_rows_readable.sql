@@ -14,3 +14,8 @@ alter table import_job add column draft_mapping jsonb;
 -- every updated row and its contact) and cleared whenever the plan or the review changes.
 alter table import_job add column cleared_fields int;
 alter table import_job add column removed_tags int;
+
+-- Where the reviewed rows' pages start: for every status (and '' for all rows), the row number of every 100th row
+-- in file order, so a deep page starts from its anchor instead of skipping every row before it. Worked out once
+-- after a review, beside it, and cleared with the review.
+alter table import_job add column row_anchors jsonb;

@@ -54,7 +54,7 @@ public class ImportJobs {
         db.sql("""
                 update import_job set options = ?::jsonb, mapping = ?::jsonb, status = 'uploaded', reviewed_at = null,
                   review_expires_at = null, added = null, updated = null, skipped = null, errors = null,
-                  draft_options = null, draft_mapping = null, cleared_fields = null, removed_tags = null
+                  draft_options = null, draft_mapping = null, cleared_fields = null, removed_tags = null, row_anchors = null
                 where workspace_id = ? and id = ?""")
                 .params(write(options), write(mapping), ws, id).update();
     }

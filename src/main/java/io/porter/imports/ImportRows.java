@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The reviewed rows of an import, a page at a time, in file order, optionally of one status. The totals are the
  * review's counts, kept with the job, so no page counts rows. A page walks the primary key (workspace, import,
- * row) in order; the rows of a status are read along it.
+ * row) in order from the nearest {@link RowAnchors anchor}; the rows of a status are read along it.
  */
 @Repository
 class ImportRows {
@@ -24,8 +24,10 @@ class ImportRows {
     private final JdbcClient db;
     private final ObjectMapper json;
     private final UpdateChanges changes;
+    private final RowAnchors anchors;
 
-    ImportRows(JdbcClient db, ObjectMapper json, UpdateChanges changes) {
+    ImportRows(JdbcClient db, ObjectMapper json, UpdateChanges changes, RowAnchors anchors) {
+        this.anchors = anchors;
         this.db = db;
         this.json = json;
         this.changes = changes;
@@ -40,13 +42,16 @@ class ImportRows {
         long total = status == null ? counts.total() : status.count(counts);
         String identifier = job.options() != null && job.options().identifier() == Identifier.USER_ID_OR_EMAIL
                 ? "substr(ident_key, 3)" : "ident_key";
-        List<ReviewedRow> rows = db.sql("""
+        // a page starts at the anchor before it and skips fewer than RowAnchors.STEP rows
+        Integer from = anchors.anchor(job.workspaceId(), job.id(), status, paging.offset());
+        List<ReviewedRow> rows = from == null ? List.of() : db.sql("""
                 select row_no, status, coalesce(contact_id, new_contact_id) as contact, coalesce(%s, email, phone, user_id) as shown,
                        errors::text as errors
-                from import_row where workspace_id = :ws and import_id = :id %s
-                order by row_no limit :limit offset :offset""".formatted(identifier, status == null ? "" : "and status = :status"))
-                .param("ws", job.workspaceId()).param("id", job.id()).params(status == null ? Map.of() : Map.of("status", status.key()))
-                .param("limit", paging.perPage()).param("offset", paging.offset())
+                from import_row where workspace_id = :ws and import_id = :id and row_no >= :from %s
+                order by row_no limit :limit offset :skip""".formatted(identifier, status == null ? "" : "and status = :status"))
+                .param("ws", job.workspaceId()).param("id", job.id()).param("from", from)
+                .params(status == null ? Map.of() : Map.of("status", status.key()))
+                .param("limit", paging.perPage()).param("skip", paging.offset() % RowAnchors.STEP)
                 .query((rs, n) -> new ReviewedRow(rs.getInt("row_no"), rs.getString("status"), rs.getObject("contact", UUID.class),
                         rs.getString("shown"), errors(rs.getString("errors")), List.of()))
                 .list();

@@ -45,10 +45,13 @@ public class ImportService {
     private final DataSource dataSource;
     private final ImportRows rows;
     private final ReviewWarnings warnings;
+    private final RowAnchors anchors;
 
     ImportService(ImportJobs jobs, ImportFiles files, ImportSettings settings, Reviewer reviewer, ImportRunner runner,
-                  Workspaces workspaces, JdbcClient db, DataSource dataSource, ImportRows rows, ReviewWarnings warnings) {
+                  Workspaces workspaces, JdbcClient db, DataSource dataSource, ImportRows rows, ReviewWarnings warnings,
+                  RowAnchors anchors) {
         this.rows = rows;
+        this.anchors = anchors;
         this.warnings = warnings;
         this.jobs = jobs;
         this.files = files;
@@ -201,6 +204,7 @@ public class ImportService {
         }
         ImportPlan plan = plan(ws, job);
         ImportJob.Counts counts = reviewer.review(job, plan, files.original(ws, id), language, timings, progress);
+        anchors.computeLater(ws, id);
         return new Review(counts, jobs.get(ws, id).reviewExpiresAt());
     }
 

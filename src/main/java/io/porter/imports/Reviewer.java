@@ -66,7 +66,7 @@ class Reviewer {
             Instant now = Instant.now();
             db.sql("""
                     update import_job set status = 'reviewed', reviewed_at = ?, review_expires_at = ?,
-                      added = ?, updated = ?, skipped = ?, errors = ?, cleared_fields = null, removed_tags = null
+                      added = ?, updated = ?, skipped = ?, errors = ?, cleared_fields = null, removed_tags = null, row_anchors = null
                     where workspace_id = ? and id = ?""")
                     .params(Timestamp.from(now), Timestamp.from(now.plus(settings.reviewValidFor())),
                             counts.added(), counts.updated(), counts.skipped(), counts.errors(), ws, id).update();

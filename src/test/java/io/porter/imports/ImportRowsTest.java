@@ -99,6 +99,41 @@ class ImportRowsTest extends TestWorkspaces {
     }
 
     @Test
+    void pagesOfAnySizeTakeEachRowOnceInOrderFarIntoTheFile() {
+        Ws ws = newWorkspace("ES");
+        StringBuilder csv = new StringBuilder("Email,Name\n");
+        List<Integer> every = new ArrayList<>();
+        List<Integer> inError = new ArrayList<>();
+        for (int i = 0; i < 350; i++) {
+            boolean bad = i % 7 == 3;
+            csv.append(bad ? "bad" + i : "p" + i + "@example.com").append(",P").append(i).append('\n');
+            every.add(i + 2);
+            if (bad) {
+                inError.add(i + 2);
+            }
+        }
+        ImportDriver.Uploaded up = new ImportDriver(ws.api()).reviewed("many.csv", csv.toString(), options("add-new", "email"));
+
+        assertThat(allPages(ws, up.id(), "", 30)).isEqualTo(every);
+        assertThat(allPages(ws, up.id(), "", 100)).isEqualTo(every);
+        assertThat(allPages(ws, up.id(), "status=error&", 7)).isEqualTo(inError);
+        assertThat(allPages(ws, up.id(), "status=imported&", 100)).hasSize(every.size() - inError.size()).doesNotContainAnyElementsOf(inError);
+        assertThat(numbers(rows(ws, up.id(), "page=4&per_page=100"))).containsExactlyElementsOf(every.subList(300, 350));
+        assertThat(rows(ws, up.id(), "page=5&per_page=100").path("data")).isEmpty();
+    }
+
+    private static List<Integer> allPages(Ws ws, long id, String filter, int perPage) {
+        List<Integer> out = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            List<Integer> got = numbers(rows(ws, id, filter + "page=" + page + "&per_page=" + perPage));
+            if (got.isEmpty()) {
+                return out;
+            }
+            out.addAll(got);
+        }
+    }
+
+    @Test
     void anUpdateListsTheFieldsItChangesClearsAndTheTagsItReplacesAndTheRowsStayAfterTheImport() {
         Ws ws = newWorkspace("ES");
         ImportDriver d = new ImportDriver(ws.api());
