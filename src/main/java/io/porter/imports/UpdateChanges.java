@@ -41,7 +41,10 @@ class UpdateChanges {
                 , s.custom::text as s_custom, s.custom_blank, s.tags, c.custom_attributes::text as c_custom,
                   array(select t.name from tag t where t.workspace_id = c.workspace_id and t.id = any(c.tag_ids) order by t.name) as c_tags
                 from import_row s join contact c on c.workspace_id = s.workspace_id and c.id = s.contact_id
-                where s.workspace_id = :ws and s.import_id = :id and s.status = 'updated' and s.row_no in (:rows)""";
+                where s.workspace_id = :ws and s.import_id = :id and s.status = 'updated'
+                  -- the bounds keep the look-up on the index however little the planner knows of import_row (a list
+                  -- alone was a filter over every row of the import when its statistics were stale)
+                  and s.row_no between :first and :last and s.row_no in (:rows)""";
     }
 
     private final JdbcClient db;
@@ -69,6 +72,8 @@ class UpdateChanges {
         }
         Map<Integer, List<FieldChange>> out = new HashMap<>();
         db.sql(SELECT).param("ws", ws).param("id", importId).param("rows", rows)
+                .param("first", rows.stream().mapToInt(Integer::intValue).min().orElseThrow())
+                .param("last", rows.stream().mapToInt(Integer::intValue).max().orElseThrow())
                 .query((ResultSet rs) -> {
                     out.put(rs.getInt("row_no"), changes(rs, plan));
                 });
