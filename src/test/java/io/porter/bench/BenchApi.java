@@ -124,6 +124,12 @@ final class BenchApi {
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
                         HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofByteArray(tail))), 201);
         long id = up.path("import").path("id").asLong();
+        for (JsonNode m : up.path("suggested_mapping")) {
+            if ("Score".equals(m.path("header").asText())) {
+                ((ObjectNode) m).put("field", "custom.score");
+                ((ObjectNode) m).putObject("create").put("label", "Score").put("type", "number");
+            }
+        }
         ObjectNode plan = json.createObjectNode();
         plan.set("options", ((ObjectNode) up.path("suggested_options")).put("default_country", "ES"));
         plan.set("mapping", up.path("suggested_mapping"));
