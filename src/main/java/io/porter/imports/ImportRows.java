@@ -42,14 +42,14 @@ class ImportRows {
         long total = status == null ? counts.total() : status.count(counts);
         String identifier = job.options() != null && job.options().identifier() == Identifier.USER_ID_OR_EMAIL
                 ? "substr(ident_key, 3)" : "ident_key";
-        // a page starts at the anchor before it and skips fewer than RowAnchors.STEP rows
-        Integer from = anchors.anchor(job.workspaceId(), job.id(), status, paging.offset());
-        List<ReviewedRow> rows = from == null ? List.of() : db.sql("""
+        // a page reads between the anchor before it and the one after next, skipping fewer than RowAnchors.STEP rows
+        RowAnchors.Window window = anchors.window(job.workspaceId(), job.id(), status, paging.offset());
+        List<ReviewedRow> rows = window == null ? List.of() : db.sql("""
                 select row_no, status, coalesce(contact_id, new_contact_id) as contact, coalesce(%s, email, phone, user_id) as shown,
                        errors::text as errors
-                from import_row where workspace_id = :ws and import_id = :id and row_no >= :from %s
+                from import_row where workspace_id = :ws and import_id = :id and row_no between :from and :to %s
                 order by row_no limit :limit offset :skip""".formatted(identifier, status == null ? "" : "and status = :status"))
-                .param("ws", job.workspaceId()).param("id", job.id()).param("from", from)
+                .param("ws", job.workspaceId()).param("id", job.id()).param("from", window.from()).param("to", window.to())
                 .params(status == null ? Map.of() : Map.of("status", status.key()))
                 .param("limit", paging.perPage()).param("skip", paging.offset() % RowAnchors.STEP)
                 .query((rs, n) -> new ReviewedRow(rs.getInt("row_no"), rs.getString("status"), rs.getObject("contact", UUID.class),

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the pages of a review's rows start. Skipping to page 2,000 of 200,000 rows walked every row before it
- * (200 ms and more); an index per status would slow the review's bulk insert. Instead, one ordered pass over the
- * import's rows notes the row number of every {@value #STEP}th row of each status and of all rows, kept with the
- * job ({@code import_job.row_anchors}, a few thousand numbers): a page then starts at its anchor and skips fewer
- * than {@value #STEP} rows. The pass runs beside the review, after it has committed, on a thread of its own, so it
+ * (200 ms and more), and the first page of a status whose rows come late walked every row before them; an index
+ * per status would slow the review's bulk insert. Instead, one ordered pass over the import's rows notes the row
+ * number of every {@value #STEP}th row of each status and of all rows, and the last one, kept with the job
+ * ({@code import_job.row_anchors}, a few thousand numbers): a page then reads between two anchors. The pass runs beside the review, after it has committed, on a thread of its own, so it
  * never lengthens the review; a page asked for before it ends runs it itself.
  */
 @Component
@@ -47,23 +47,32 @@ class RowAnchors {
         });
     }
 
+    /** The rows a page lies within: from one row number to another, both included. */
+    record Window(int from, int to) {
+    }
+
     /**
-     * The row number a page starts from: that of the {@code ordinal}th row (counted from 0) of the status, or of all
-     * rows when {@code status} is null, rounded down to an anchor; null when there are that few rows or fewer.
+     * The rows within which the page starting at the {@code ordinal}th row (counted from 0) of the status lies, or
+     * of all rows when {@code status} is null; a page holds at most {@value #STEP} rows, so it ends before the
+     * anchor after next. Null when there are that few rows or fewer.
      */
-    Integer anchor(long ws, long id, RowStatus status, long ordinal) {
-        if (ordinal < STEP) {
-            return 0;
+    Window window(long ws, long id, RowStatus status, long ordinal) {
+        if (status == null && ordinal < STEP) {
+            return new Window(0, Integer.MAX_VALUE);   // every row is on such a page: it is read from the start
         }
         String key = status == null ? "" : status.key();
         int index = (int) (ordinal / STEP);
         for (int attempt = 0; attempt < 2; attempt++) {
             Object[] found = db.sql("""
-                    select row_anchors is not null, (row_anchors -> ? ->> ?)::int
-                    from import_job where workspace_id = ? and id = ?""").params(key, index, ws, id)
-                    .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getObject(2)}).single();
+                    select row_anchors is not null, (row_anchors -> ? -> 'at' ->> ?)::int, (row_anchors -> ? -> 'at' ->> ?)::int,
+                      (row_anchors -> ? ->> 'last')::int
+                    from import_job where workspace_id = ? and id = ?""").params(key, index, key, index + 2, key, ws, id)
+                    .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getObject(2), rs.getObject(3), rs.getObject(4)}).single();
             if ((Boolean) found[0]) {
-                return (Integer) found[1];
+                if (found[1] == null) {
+                    return null;
+                }
+                return new Window((Integer) found[1], found[2] != null ? (Integer) found[2] - 1 : (Integer) found[3]);
             }
             compute(ws, id);
         }
@@ -87,11 +96,17 @@ class RowAnchors {
                                 else count(*) filter (where status = 'skipped') over w end - 1 as n_status
                   from import_row where workspace_id = :ws and import_id = :id
                   window w as (order by row_no)),
-                a as (select row_no, status, n_all, n_status from o where n_all % :step = 0 or n_status % :step = 0)
+                a as (select row_no, status, n_all, n_status from o where n_all % :step = 0 or n_status % :step = 0),
+                per_status as (
+                  select status, jsonb_build_object('at', (select jsonb_agg(a.row_no order by a.row_no) from a
+                                                            where a.status = l.status and a.n_status % :step = 0),
+                                                    'last', l.last) as anchors
+                  from (select status, max(row_no) as last from o group by status) l)
                 update import_job set row_anchors =
-                  jsonb_build_object('', (select coalesce(jsonb_agg(row_no order by row_no), '[]') from a where n_all % :step = 0))
-                  || coalesce((select jsonb_object_agg(status, r) from (
-                       select status, jsonb_agg(row_no order by row_no) as r from a where n_status % :step = 0 group by status) s), '{}')
+                  jsonb_build_object('', jsonb_build_object(
+                      'at', (select coalesce(jsonb_agg(row_no order by row_no), '[]') from a where n_all % :step = 0),
+                      'last', (select max(row_no) from o)))
+                  || coalesce((select jsonb_object_agg(status, anchors) from per_status), '{}')
                 where workspace_id = :ws and id = :id and reviewed_at = :reviewed""")
                 .param("ws", ws).param("id", id).param("step", STEP).param("reviewed", reviewed).update();
     }
