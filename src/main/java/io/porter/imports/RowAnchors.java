@@ -2,8 +2,9 @@ package io.porter.imports;
 
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
  * (200 ms and more), and the first page of a status whose rows come late walked every row before them; an index
  * per status would slow the review's bulk insert. Instead, one ordered pass over the import's rows notes the row
  * number of every {@value #STEP}th row of each status and of all rows, and the last one, kept with the job
- * ({@code import_job.row_anchors}, a few thousand numbers): a page then reads between two anchors. The pass runs beside the review, after it has committed, on a thread of its own, so it
- * never lengthens the review; a page asked for before it ends runs it itself.
+ * ({@code import_job.row_anchors}, a few thousand numbers): a page then reads between two anchors. The pass runs
+ * beside the review, a moment after it has committed, on a thread of its own, so it never lengthens the review; a
+ * page asked for before it has run runs it itself.
  */
 @Component
 class RowAnchors {
@@ -25,7 +27,7 @@ class RowAnchors {
     private static final Logger log = LoggerFactory.getLogger(RowAnchors.class);
 
     private final JdbcClient db;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "porter-row-anchors");
         t.setDaemon(true);
         return t;
@@ -35,16 +37,22 @@ class RowAnchors {
         this.db = db;
     }
 
-    /** Works out the anchors of a review just committed, on the anchors' own thread. */
+    /**
+     * Works out the anchors of a review just committed, on the anchors' own thread, a moment later: an import started
+     * right away (a script, the benchmark) has its cores to itself, and its pages work them out when first asked for.
+     */
     void computeLater(long ws, long id) {
-        worker.execute(() -> {
+        worker.schedule(() -> {
             try {
-                compute(ws, id);
+                if (db.sql("select status = 'reviewed' from import_job where workspace_id = ? and id = ?").params(ws, id)
+                        .query(Boolean.class).optional().orElse(false)) {
+                    compute(ws, id);
+                }
             } catch (RuntimeException e) {
                 // a page asked for later works them out itself
                 log.warn("Could not note where the rows of import {} start their pages: {}", id, e.getMessage());
             }
-        });
+        }, 1, TimeUnit.SECONDS);
     }
 
     /** The rows a page lies within: from one row number to another, both included. */
