@@ -52,9 +52,16 @@ class ImportHousekeeping {
     }
 
     int dropExpiredReviews() {
-        return db.sql("""
-                delete from import_row r using import_job j
-                where j.workspace_id = r.workspace_id and j.id = r.import_id
-                  and j.status = 'reviewed' and j.review_expires_at < now()""").update();
+        // job by job along import_row's key: the table also holds the rows of the week's completed imports
+        List<long[]> expired = db.sql("""
+                select j.workspace_id, j.id from import_job j
+                where j.status = 'reviewed' and j.review_expires_at < now()
+                  and exists (select 1 from import_row r where r.workspace_id = j.workspace_id and r.import_id = j.id)""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        int dropped = 0;
+        for (long[] e : expired) {
+            dropped += db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(e[0], e[1]).update();
+        }
+        return dropped;
     }
 }
