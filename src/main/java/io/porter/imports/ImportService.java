@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.springframework.http.HttpStatus;
@@ -209,7 +210,7 @@ public class ImportService {
     }
 
     /** Reviews again with the same plan, except that updates only fill the fields contacts have empty. */
-    public Review reviewWithoutOverwriting(long ws, long id, java.util.Locale language) {
+    public Review reviewWithoutOverwriting(long ws, long id, Locale language) {
         ImportJob job = jobs.get(ws, id);
         requireEditable(job);
         if (job.options() == null) {
@@ -248,7 +249,7 @@ public class ImportService {
     }
 
     /** The options the wizard shows: those chosen last (kept with the import), else the plan's, else the defaults. */
-    public ImportOptions draftOptions(long ws, ImportJob job, java.util.Locale language) {
+    public ImportOptions draftOptions(long ws, ImportJob job, Locale language) {
         ImportJobs.Draft draft = jobs.draft(ws, job.id());
         if (draft.options() != null) {
             return draft.options();

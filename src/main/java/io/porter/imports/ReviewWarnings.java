@@ -1,6 +1,7 @@
 package io.porter.imports;
 
 import io.porter.contacts.StandardField;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,7 @@ class ReviewWarnings {
         db.sql("""
                 update import_job set cleared_fields = ?, removed_tags = ?
                 where workspace_id = ? and id = ? and status = 'reviewed' and reviewed_at = ?""")
-                .params(found.clearedFields(), found.removedTags(), ws, job.id(), java.sql.Timestamp.from(job.reviewedAt())).update();
+                .params(found.clearedFields(), found.removedTags(), ws, job.id(), Timestamp.from(job.reviewedAt())).update();
         return found;
     }
 

@@ -276,7 +276,7 @@ class ImportPages {
     // ---- 4. review
 
     @GetMapping("/imports/{id}/review")
-    String review(@PathVariable long id, @RequestParam(required = false) String status, @RequestParam(defaultValue = "1") int page,
+    String review(@PathVariable long id, @RequestParam(required = false) String status, @RequestParam(required = false) String page,
                   Model model, Locale locale) {
         ImportJob job = imports.get(ws(), id);
         if (!"reviewed".equals(job.status())) {
@@ -287,8 +287,9 @@ class ImportPages {
         model.addAttribute("expired", expired);
         if (!expired) {
             RowStatus filter = filter(status);
-            int pages = Math.max(1, (int) ((filter == null ? job.counts().total() : filter.count(job.counts())) + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
-            int p = Math.min(Math.max(1, page), pages);
+            int shown = filter == null ? job.counts().total() : filter.count(job.counts());
+            int pages = Math.max(1, (shown + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
+            int p = Math.min(pageNumber(page), pages);
             Page<ReviewedRow> rows = imports.rows(ws(), id, filter, new Paging(p, ROWS_PER_PAGE));
             model.addAttribute("filter", filter == null ? "" : filter.key());
             model.addAttribute("filters", filters(job, filter, locale));
@@ -324,6 +325,15 @@ class ImportPages {
                     messages.getMessage("web.review.filter." + s.key(), null, locale), s.count(job.counts())}, locale), s == shown));
         }
         return out;
+    }
+
+    /** A page number from the page's links; anything else is the first page. */
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** A filter from the page's links; anything else shows every row. */
