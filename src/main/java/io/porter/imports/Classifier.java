@@ -22,7 +22,7 @@ final class Classifier {
     /** The review's own tables: dropped when its transaction ends. */
     static final List<String> CREATE_TEMPORARY = List.of(
             "create temp table import_stage (like import_row including defaults) on commit drop",
-            "create temp table import_keys (row_no int not null, ident_key text not null, errors text) on commit drop");
+            "create temp table import_keys (row_no int not null, ident_key text not null, errors jsonb) on commit drop");
 
     private static final String COLUMNS;
 
@@ -62,22 +62,28 @@ final class Classifier {
                   from import_stage s left join m on m.ident_key = s.ident_key),
                 decided as (
                 insert into import_row (%1$s, status, errors, contact_id, match_count, new_contact_id)
+                -- a row in error when staged has its own errors; the others get at most one, of the identifier's column
+                -- (the shown identifier is its value) or, for a missing name, of the row
                 select %1$s, decided,
-                  nullif(concat_ws('; ', errors,
-                    case when status is null then
-                      case when match_n > 1 then format(:shared, match_n, :label, %3$s)
-                           when decided = 'skipped' and matched is not null then format(:exists, :label, %3$s)
-                           when decided = 'skipped' then format(:missing, :label, %3$s)
-                           when decided = 'error' then :nameless
-                      end end), ''),
+                  case when status is null then
+                    case when match_n > 1 then %4$s
+                         when decided = 'skipped' and matched is not null then %5$s
+                         when decided = 'skipped' then %6$s
+                         when decided = 'error' then jsonb_build_array(jsonb_build_object('column', null, 'value', null, 'message', :nameless))
+                    end
+                  else errors end,
                   case when match_n = 1 then matched end, match_n,
                   case when decided = 'imported' then gen_random_uuid() end
                 from x
                 returning status)
                 select count(*) filter (where status = 'imported'), count(*) filter (where status = 'updated'),
                        count(*) filter (where status = 'skipped'), count(*) filter (where status = 'error')
-                from decided""".formatted(COLUMNS, matches(identifier, matching), shown);
+                from decided""".formatted(COLUMNS, matches(identifier, matching), shown,
+                identifierError(shown, "format(:shared, match_n, :label, " + shown + ")"),
+                identifierError(shown, "format(:exists, :label, " + shown + ")"),
+                identifierError(shown, "format(:missing, :label, " + shown + ")"));
         ImportJob.Counts counts = db.sql(sql).param("ws", ws).param("label", label(identifier, language)).param("matching", matching)
+                .param("column", identifierColumn(plan))
                 .param("shared", sqlFormat("error.row.identifier-on-contacts", 3, language))
                 .param("exists", sqlFormat("error.row.skipped-exists", 2, language))
                 .param("missing", sqlFormat("error.row.skipped-missing", 2, language))
@@ -106,13 +112,37 @@ final class Classifier {
                   select k.row_no, k.ident_key, k.errors, dup.n, dup.rows_with
                   from import_keys k join dup on dup.ident_key = k.ident_key)
                 update import_row r set status = 'error', contact_id = null, match_count = 0, new_contact_id = null,
-                  errors = concat_ws('; ', f.errors, format(:duplicate,
-                      :label, %1$s, array_to_string((array_remove(f.rows_with, f.row_no))[1 : 10], ', ')
-                        || case when f.n > 11 then format(:more, f.n - 11) else '' end))
-                from f where r.workspace_id = :ws and r.import_id = :id and r.row_no = f.row_no""".formatted(shown(plan.identifier(), "f."));
+                  errors = coalesce(f.errors, '[]'::jsonb) || %s
+                from f where r.workspace_id = :ws and r.import_id = :id and r.row_no = f.row_no"""
+                .formatted(identifierError(shown(plan.identifier(), "f."), "format(:duplicate, :label, " + shown(plan.identifier(), "f.")
+                        + ", array_to_string((array_remove(f.rows_with, f.row_no))[1 : 10], ', ')"
+                        + " || case when f.n > 11 then format(:more, f.n - 11) else '' end)"));
         db.sql(sql).param("ws", ws).param("id", id).param("label", label(plan.identifier(), language))
+                .param("column", identifierColumn(plan))
                 .param("duplicate", sqlFormat("error.row.identifier-in-rows", 3, language))
                 .param("more", sqlFormat("error.row.and-more", 1, language)).update();
+    }
+
+    /**
+     * SQL that makes a one-error list of a message about the row's identifier: of the identifier's column
+     * ({@code :column}), with the identifier as the value.
+     */
+    static String identifierError(String shown, String message) {
+        return "jsonb_build_array(jsonb_build_object('column', :column::text, 'value', " + shown + ", 'message', " + message + "))";
+    }
+
+    /** The header of the identifier's column, as the row's own errors name it; the field when unmapped. */
+    static String identifierColumn(ImportPlan plan) {
+        Identifier id = plan.identifier();
+        if (id == null) {
+            return null;
+        }
+        for (ColumnMapping m : plan.mapping()) {
+            if (!m.skipped() && id.field().equals(m.field().strip()) && m.header() != null) {
+                return m.header();
+            }
+        }
+        return id.field();
     }
 
     static String label(Identifier identifier, Locale language) {

@@ -1,6 +1,8 @@
 package io.porter.imports;
 
 import io.porter.api.CsvDownload;
+import io.porter.api.Page;
+import io.porter.api.Paging;
 import io.porter.security.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -130,6 +132,25 @@ class ImportController {
             imports.writeErrorFile(ws, id, java.io.OutputStream.nullOutputStream());
         }
         return CsvDownload.of(CsvDownload.name("errors-", job.fileName()), body);
+    }
+
+    @GetMapping("/{id}/rows")
+    @Operation(summary = "The reviewed rows, a page at a time", description = "Every row of the file in order, or those of one "
+            + "status (error, imported, updated, skipped): its spreadsheet row number (the header is row 1), status, "
+            + "contact_id (the contact it updates or skips, or creates), errors ({column, value, message}) and, for an "
+            + "update not yet started, the changes it makes ({field, from, to}; tags as lists of names). 'total' counts "
+            + "the rows of that status. Available while the review is valid and, after the import, while its result file is kept.")
+    Map<String, Object> rows(@PathVariable long id, @RequestParam(required = false) String status,
+                             @RequestParam(required = false) Integer page,
+                             @RequestParam(name = "per_page", required = false) Integer perPage) {
+        RowStatus filter = RowStatus.parseFilter(status);
+        Page<ReviewedRow> rows = imports.rows(CurrentWorkspace.id(), id, filter, Paging.of(page, perPage));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", rows.data());
+        body.put("page", rows.page());
+        body.put("per_page", rows.perPage());
+        body.put("total", rows.total());
+        return body;
     }
 
     @PostMapping("/{id}/start")

@@ -9,8 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps what imports leave behind within its promises: result files for 7 days (then deleted, and history says so),
- * and the staged rows of a review only while the review is valid. (Vacuuming the staged rows' table where
+ * Keeps what imports leave behind within its promises: result files and the rows behind them for 7 days (then
+ * deleted, and history says so), and the staged rows of a review only while the review is valid. (Vacuuming the staged rows' table where
  * autovacuum is off is {@link io.porter.db.TableUpkeep}'s.)
  */
 @Component
@@ -42,6 +42,8 @@ class ImportHousekeeping {
             ImportFiles.delete(result);
             ImportFiles.delete(files.original(e[0], e[1]));
             db.sql("update import_job set result_purged_at = now() where workspace_id = ? and id = ?").params(e[0], e[1]).update();
+            // the reviewed rows are readable over the API for as long as the result file is kept
+            db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(e[0], e[1]).update();
         }
         if (!expired.isEmpty()) {
             log.info("Deleted the result files of {} imports older than their keeping period", expired.size());
@@ -50,9 +52,16 @@ class ImportHousekeeping {
     }
 
     int dropExpiredReviews() {
-        return db.sql("""
-                delete from import_row r using import_job j
-                where j.workspace_id = r.workspace_id and j.id = r.import_id
-                  and j.status = 'reviewed' and j.review_expires_at < now()""").update();
+        // job by job along import_row's key: the table also holds the rows of the week's completed imports
+        List<long[]> expired = db.sql("""
+                select j.workspace_id, j.id from import_job j
+                where j.status = 'reviewed' and j.review_expires_at < now()
+                  and exists (select 1 from import_row r where r.workspace_id = j.workspace_id and r.import_id = j.id)""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        int dropped = 0;
+        for (long[] e : expired) {
+            dropped += db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(e[0], e[1]).update();
+        }
+        return dropped;
     }
 }

@@ -53,9 +53,29 @@ public class ImportJobs {
     void savePlan(long ws, long id, ImportOptions options, List<ColumnMapping> mapping) {
         db.sql("""
                 update import_job set options = ?::jsonb, mapping = ?::jsonb, status = 'uploaded', reviewed_at = null,
-                  review_expires_at = null, added = null, updated = null, skipped = null, errors = null
+                  review_expires_at = null, added = null, updated = null, skipped = null, errors = null,
+                  draft_options = null, draft_mapping = null, cleared_fields = null, removed_tags = null, row_anchors = null
                 where workspace_id = ? and id = ?""")
                 .params(write(options), write(mapping), ws, id).update();
+    }
+
+    /** Options and mapping the wizard holds before they become the plan; either is null when not chosen yet. */
+    record Draft(ImportOptions options, List<ColumnMapping> mapping) {
+    }
+
+    Draft draft(long ws, long id) {
+        return db.sql("select draft_options, draft_mapping from import_job where workspace_id = ? and id = ?").params(ws, id)
+                .query((rs, n) -> new Draft(read(rs.getString(1), new TypeReference<ImportOptions>() { }),
+                        read(rs.getString(2), new TypeReference<List<ColumnMapping>>() { })))
+                .optional().orElse(new Draft(null, null));
+    }
+
+    void saveDraftOptions(long ws, long id, ImportOptions options) {
+        db.sql("update import_job set draft_options = ?::jsonb where workspace_id = ? and id = ?").params(write(options), ws, id).update();
+    }
+
+    void saveDraftMapping(long ws, long id, List<ColumnMapping> mapping) {
+        db.sql("update import_job set draft_mapping = ?::jsonb where workspace_id = ? and id = ?").params(write(mapping), ws, id).update();
     }
 
     String write(Object value) {

@@ -28,6 +28,11 @@ public record ImportOptions(Purpose purpose, Identifier identifier, List<String>
         return tag.length() <= 100 ? tag : tag.substring(0, 100);
     }
 
+    /** The same options, only filling fields the contacts have empty. */
+    public ImportOptions withNoOverwrite() {
+        return new ImportOptions(purpose, identifier, tags, importTag, defaultCountry, triggerAutomations, true, role);
+    }
+
     /** Every tag added to the contacts the import creates or updates. */
     public List<String> batchTags() {
         if (importTag == null || tags.contains(importTag)) {

@@ -478,7 +478,7 @@ public class ImportRunner {
                             "added", c.added(), "updated", c.updated(), "skipped", c.skipped(), "errors", c.errors(),
                             "trigger_automations", job.options().triggerAutomations())))
                     .update();
-            db.sql("delete from import_row where workspace_id = ? and import_id = ?").params(ws, job.id()).update();
+            // the rows stay, for the rows API, until ImportHousekeeping deletes them with the result file
         });
     }
 

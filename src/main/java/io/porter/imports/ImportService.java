@@ -1,5 +1,7 @@
 package io.porter.imports;
 
+import io.porter.api.Page;
+import io.porter.api.Paging;
 import io.porter.imports.csv.CsvFile;
 import io.porter.imports.csv.CsvFormat;
 import io.porter.imports.csv.CsvRow;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.springframework.http.HttpStatus;
@@ -41,9 +44,16 @@ public class ImportService {
     private final Workspaces workspaces;
     private final JdbcClient db;
     private final DataSource dataSource;
+    private final ImportRows rows;
+    private final ReviewWarnings warnings;
+    private final RowAnchors anchors;
 
     ImportService(ImportJobs jobs, ImportFiles files, ImportSettings settings, Reviewer reviewer, ImportRunner runner,
-                  Workspaces workspaces, JdbcClient db, DataSource dataSource) {
+                  Workspaces workspaces, JdbcClient db, DataSource dataSource, ImportRows rows, ReviewWarnings warnings,
+                  RowAnchors anchors) {
+        this.rows = rows;
+        this.anchors = anchors;
+        this.warnings = warnings;
         this.jobs = jobs;
         this.files = files;
         this.settings = settings;
@@ -195,7 +205,82 @@ public class ImportService {
         }
         ImportPlan plan = plan(ws, job);
         ImportJob.Counts counts = reviewer.review(job, plan, files.original(ws, id), language, timings, progress);
+        anchors.computeLater(ws, id);
         return new Review(counts, jobs.get(ws, id).reviewExpiresAt());
+    }
+
+    /** Reviews again with the same plan, except that updates only fill the fields contacts have empty. */
+    public Review reviewWithoutOverwriting(long ws, long id, Locale language) {
+        ImportJob job = jobs.get(ws, id);
+        requireEditable(job);
+        if (job.options() == null) {
+            throw new ImportRejectedException(Text.of("error.rows.not-reviewed"));
+        }
+        setPlan(ws, id, job.options().withNoOverwrite(), job.mapping());
+        return review(ws, id, language, new Timings(), n -> { });
+    }
+
+    /**
+     * A page of the reviewed rows, of one status or all, while the review is valid and, after the import, for as
+     * long as its result file is kept.
+     */
+    public Page<ReviewedRow> rows(long ws, long id, RowStatus status, Paging paging) {
+        ImportJob job = jobs.get(ws, id);
+        if (job.counts() == null || "uploaded".equals(job.status())) {
+            throw new ImportRejectedException(HttpStatus.CONFLICT, Text.of("error.rows.not-reviewed"));
+        }
+        if ("reviewed".equals(job.status()) && job.reviewExpiresAt() != null && job.reviewExpiresAt().isBefore(Instant.now())) {
+            throw new ImportRejectedException(HttpStatus.CONFLICT, Text.of("error.rows.review-expired"));
+        }
+        if (job.resultPurgedAt() != null) {
+            throw new ImportRejectedException(HttpStatus.GONE, Text.of("error.rows.purged"));
+        }
+        // the plan is only needed, and only checked, while the changes can still be worked out
+        return rows.page(job, "reviewed".equals(job.status()) ? plan(ws, job) : null, status, paging);
+    }
+
+    /** What the reviewed updates will clear and remove; null when the import has moved on without it being counted. */
+    public UpdateLosses warnings(long ws, long id) {
+        ImportJob job = jobs.get(ws, id);
+        if (job.counts() == null) {
+            return null;
+        }
+        return warnings.of(job, "reviewed".equals(job.status()) ? plan(ws, job) : null);
+    }
+
+    /** The options the wizard shows: those chosen last (kept with the import), else the plan's, else the defaults. */
+    public ImportOptions draftOptions(long ws, ImportJob job, Locale language) {
+        ImportJobs.Draft draft = jobs.draft(ws, job.id());
+        if (draft.options() != null) {
+            return draft.options();
+        }
+        return job.options() != null ? job.options() : defaultOptions(ws, job, language);
+    }
+
+    /** Whether someone has chosen options for this import, as a plan or as a draft. */
+    public boolean hasOptions(long ws, ImportJob job) {
+        return job.options() != null || jobs.draft(ws, job.id()).options() != null;
+    }
+
+    /** The mapping the wizard shows: the one last tried (kept with the import), else the plan's, else the suggested one. */
+    public List<ColumnMapping> draftMapping(long ws, ImportJob job) {
+        ImportJobs.Draft draft = jobs.draft(ws, job.id());
+        if (draft.mapping() != null) {
+            return draft.mapping();
+        }
+        return job.mapping() != null ? job.mapping() : suggestedMapping(ws, job);
+    }
+
+    /** Keeps the options the wizard's user chose, so any session continues from them. */
+    public void keepDraftOptions(long ws, long id, ImportOptions options) {
+        requireEditable(jobs.get(ws, id));
+        jobs.saveDraftOptions(ws, id, options);
+    }
+
+    /** Keeps a mapping that could not become the plan yet, so any session sees it with its problems to fix. */
+    public void keepDraftMapping(long ws, long id, List<ColumnMapping> mapping) {
+        requireEditable(jobs.get(ws, id));
+        jobs.saveDraftMapping(ws, id, mapping);
     }
 
     public void writeErrorFile(long ws, long id, OutputStream out) {

@@ -29,6 +29,10 @@ final class ResultFileWriter {
 
     enum Kind { RESULT, ERRORS }
 
+    /** A row's error messages in one cell, in their order, as the files have always said them. */
+    static final String MESSAGES = "case when errors is not null then (select string_agg(e.m ->> 'message', '; ' order by e.i) "
+            + "from jsonb_array_elements(errors) with ordinality as e(m, i)) end";
+
     private ResultFileWriter() {
     }
 
@@ -38,7 +42,7 @@ final class ResultFileWriter {
         try (Connection c = ds.getConnection(); CsvFile csv = CsvFile.open(original, format);
              SafeCsvWriter writer = new SafeCsvWriter(new BufferedOutputStream(out, 1 << 16))) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("select row_no, status, errors from import_row "
+            try (PreparedStatement ps = c.prepareStatement("select row_no, status, " + MESSAGES + " from import_row "
                     + "where workspace_id = ? and import_id = ?" + onlyErrors + " order by row_no")) {
                 ps.setFetchSize(5000);
                 ps.setLong(1, job.workspaceId());

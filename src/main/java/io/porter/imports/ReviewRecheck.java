@@ -54,20 +54,21 @@ final class ReviewRecheck {
                   update import_row s set status = d.decided, match_count = d.n,
                     contact_id = case when d.n = 1 then d.matched end,
                     new_contact_id = case when d.decided = 'imported' then coalesce(s.new_contact_id, gen_random_uuid()) end,
-                    errors = format(:changed, case
-                      when d.n > 1 then format(:shared, d.n, :label, %2$s)
-                      when d.decided = 'updated' and d.was = 'updated' then format(:other, :label, %2$s)
-                      when d.decided = 'updated' then format(:updates_now, :label, %2$s)
-                      when d.decided = 'skipped' and d.matched is not null then format(:exists, :label, %2$s)
-                      when d.decided = 'skipped' then format(:missing, :label, %2$s)
-                      when d.decided = 'imported' then format(:creates_now, :label, %2$s)
-                      else :nameless end)
+                    errors = %3$s
                   from d
                   where s.workspace_id = :ws and s.import_id = :id and s.row_no = d.row_no
                     and (d.decided <> d.was or (d.decided = 'updated' and d.matched <> d.was_contact))
                   returning d.was, d.decided)
                 select was, decided, count(*) from moved group by was, decided"""
-                .formatted(match(identifier), shown);
+                .formatted(match(identifier), shown, Classifier.identifierError(shown, """
+                format(:changed, case
+                  when d.n > 1 then format(:shared, d.n, :label, %1$s)
+                  when d.decided = 'updated' and d.was = 'updated' then format(:other, :label, %1$s)
+                  when d.decided = 'updated' then format(:updates_now, :label, %1$s)
+                  when d.decided = 'skipped' and d.matched is not null then format(:exists, :label, %1$s)
+                  when d.decided = 'skipped' then format(:missing, :label, %1$s)
+                  when d.decided = 'imported' then format(:creates_now, :label, %1$s)
+                  else :nameless end)""".formatted(shown)));
         return new ReviewRecheck(sql, plan, language);
     }
 
@@ -95,6 +96,7 @@ final class ReviewRecheck {
                 .param("updates", purpose.updates()).param("creates", purpose.creates())
                 .param("needsName", plan.source().newContactNeedsName())
                 .param("label", Classifier.label(plan.identifier(), language))
+                .param("column", Classifier.identifierColumn(plan))
                 .param("changed", Classifier.sqlFormat("error.row.changed-after-review", 1, language))
                 .param("shared", Classifier.sqlFormat("error.row.identifier-on-contacts", 3, language))
                 .param("other", Classifier.sqlFormat("error.row.now-another-contact", 2, language))
@@ -107,7 +109,7 @@ final class ReviewRecheck {
         if (!moved.isEmpty()) {
             db.sql("""
                     update import_job set added = added + :added, updated = updated + :updated,
-                      skipped = skipped + :skipped, errors = errors + :errors
+                      skipped = skipped + :skipped, errors = errors + :errors, row_anchors = null
                     where workspace_id = :ws and id = :id""")
                     .param("added", change(moved, "imported")).param("updated", change(moved, "updated"))
                     .param("skipped", change(moved, "skipped")).param("errors", change(moved, "error"))

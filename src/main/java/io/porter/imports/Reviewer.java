@@ -69,7 +69,9 @@ class Reviewer {
             Instant now = Instant.now();
             db.sql("""
                     update import_job set status = 'reviewed', reviewed_at = ?, review_expires_at = ?, review_language = ?,
-                      review_version = ?, added = ?, updated = ?, skipped = ?, errors = ? where workspace_id = ? and id = ?""")
+                      review_version = ?, added = ?, updated = ?, skipped = ?, errors = ?, cleared_fields = null, removed_tags = null,
+                      row_anchors = null
+                    where workspace_id = ? and id = ?""")
                     .params(Timestamp.from(now), Timestamp.from(now.plus(settings.reviewValidFor())), language.toLanguageTag(), version,
                             counts.added(), counts.updated(), counts.skipped(), counts.errors(), ws, id).update();
             return counts;

@@ -34,9 +34,9 @@ final class RowReader {
     }
 
     StagedRow read(CsvRow row) {
-        List<String> errors = new ArrayList<>(0);
+        List<RowError> errors = new ArrayList<>(0);
         if (row.cells().size() > header.size()) {
-            errors.add(Text.of("error.row.cells", row.cells().size(), header.size()).in(language));
+            errors.add(RowError.ofRow(Text.of("error.row.cells", row.cells().size(), header.size()).in(language)));
         }
         EnumMap<StandardField, Object> values = new EnumMap<>(StandardField.class);
         Map<String, Object> custom = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ final class RowReader {
                     contactRef = contactId(cell);
                 }
             } catch (InvalidValueException ex) {
-                errors.add(ex.inField(columnName).message(language));
+                errors.add(new RowError(columnName, cell, ex.inField(columnName).message(language)));
             }
         }
         // the email's matching key, made once: it is staged as its own column and is often the identifier too
@@ -77,10 +77,11 @@ final class RowReader {
         String identKey = identKey(values, emailKey, contactRef);
         Identifier id = plan.identifier();
         if (plan.purpose() != Purpose.ADD_ALL && identKey == null && id != null && !hasErrorIn(errors, id)) {
-            errors.add(Text.of("error.row.identifier-empty", identifierColumn(id), id.field()).in(language));
+            errors.add(new RowError(identifierColumn(id), null,
+                    Text.of("error.row.identifier-empty", identifierColumn(id), id.field()).in(language)));
         }
         if (id == Identifier.USER_ID_OR_EMAIL && !(values.get(StandardField.EMAIL) instanceof Email) && !hasErrorIn(errors, id)) {
-            errors.add(Text.of("error.row.intercom-email-empty", identifierColumn(id)).in(language));
+            errors.add(new RowError(identifierColumn(id), null, Text.of("error.row.intercom-email-empty", identifierColumn(id)).in(language)));
         }
         boolean hasName = values.containsKey(StandardField.NAME) || values.containsKey(StandardField.FIRST_NAME)
                 || values.containsKey(StandardField.LAST_NAME);
@@ -88,9 +89,9 @@ final class RowReader {
                 custom, customBlank, tags);
     }
 
-    private boolean hasErrorIn(List<String> errors, Identifier id) {
+    private boolean hasErrorIn(List<RowError> errors, Identifier id) {
         String column = identifierColumn(id);
-        return errors.stream().anyMatch(e -> e.startsWith(column + ":"));
+        return errors.stream().anyMatch(e -> column.equals(e.column()));
     }
 
     private String identifierColumn(Identifier id) {

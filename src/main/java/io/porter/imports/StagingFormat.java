@@ -71,7 +71,7 @@ final class StagingFormat {
             line.append(',');
         } else {
             line.append("error,");
-            quote(String.join("; ", r.errors()));
+            quote(errorsJson(r.errors()));
         }
         line.append(',');
         quote(r.identKey());
@@ -117,6 +117,26 @@ final class StagingFormat {
                 }
             }
             generator.writeEndObject();
+            generator.flush();
+            return jsonText.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A row's errors as the JSON array import_row keeps: only rows in error pay for it. */
+    private String errorsJson(List<RowError> errors) {
+        try {
+            jsonText.getBuffer().setLength(0);
+            generator.writeStartArray();
+            for (RowError e : errors) {
+                generator.writeStartObject();
+                generator.writeStringField("column", e.column());
+                generator.writeStringField("value", e.value());
+                generator.writeStringField("message", e.message());
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
             generator.flush();
             return jsonText.toString();
         } catch (java.io.IOException e) {

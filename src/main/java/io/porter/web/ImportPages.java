@@ -3,7 +3,10 @@ package io.porter.web;
 import io.porter.contacts.StandardField;
 import io.porter.fields.CustomField;
 import io.porter.fields.CustomFields;
+import io.porter.api.ApiException;
 import io.porter.api.CsvDownload;
+import io.porter.api.Page;
+import io.porter.api.Paging;
 import io.porter.imports.ColumnMapping;
 import io.porter.imports.Identifier;
 import io.porter.imports.ImportJob;
@@ -12,11 +15,12 @@ import io.porter.imports.ImportRejectedException;
 import io.porter.imports.ImportService;
 import io.porter.imports.PlanRejectedException;
 import io.porter.imports.Purpose;
+import io.porter.imports.ReviewedRow;
+import io.porter.imports.RowStatus;
 import io.porter.imports.Timings;
 import io.porter.values.CountryCode;
 import io.porter.values.FieldType;
 import io.porter.values.InvalidValueException;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +55,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportPages {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=UTF-8");
-    private static final String DRAFT = "porter.import.options.";
+    static final int ROWS_PER_PAGE = 50;
     static final int HISTORY_PER_PAGE = 25;
 
     private final ImportService imports;
@@ -127,12 +131,12 @@ class ImportPages {
     // ---- 2. options
 
     @GetMapping("/imports/{id}/options")
-    String options(@PathVariable long id, HttpSession session, Model model) {
+    String options(@PathVariable long id, Model model) {
         ImportJob job = editable(id);
         if (job == null) {
             return "redirect:/imports/" + id;
         }
-        return optionsPage(job, draft(session, job), null, model);
+        return optionsPage(job, draft(job), null, model);
     }
 
     private String optionsPage(ImportJob job, ImportOptions options, String countryError, Model model) {
@@ -151,17 +155,19 @@ class ImportPages {
                        @RequestParam(defaultValue = "false") boolean removeImportTag,
                        @RequestParam(defaultValue = "") String defaultCountry,
                        @RequestParam(defaultValue = "false") boolean triggerAutomations,
-                       @RequestParam(defaultValue = "false") boolean noOverwrite, HttpSession session, Model model, Locale locale) {
+                       @RequestParam(defaultValue = "false") boolean noOverwrite, Model model, Locale locale) {
         ImportJob job = editable(id);
         if (job == null) {
             return "redirect:/imports/" + id;
         }
         Purpose p = Purpose.parse(purpose);
         Identifier ident = identifier.isBlank() || p == Purpose.ADD_ALL ? null : Identifier.parse(identifier);
+        // the form has no role: the one chosen before (a source's default) stays
         ImportOptions options = new ImportOptions(p, ident, Arrays.asList(tags.split(",")),
                 removeImportTag ? null : importTag, defaultCountry.isBlank() ? null : defaultCountry.strip(),
-                triggerAutomations, noOverwrite && p.updates());
-        session.setAttribute(DRAFT + id, options);
+                triggerAutomations, noOverwrite && p.updates(), draft(job).role());
+        // kept with the import, not the session: another session, browser or colleague continues from here
+        imports.keepDraftOptions(ws(), id, options);
         if (!defaultCountry.isBlank()) {
             try {
                 CountryCode.parse(defaultCountry);
@@ -184,18 +190,16 @@ class ImportPages {
     }
 
     @GetMapping("/imports/{id}/mapping")
-    String mapping(@PathVariable long id, HttpSession session, Model model, Locale locale) {
+    String mapping(@PathVariable long id, Model model, Locale locale) {
         ImportJob job = editable(id);
         if (job == null) {
             return "redirect:/imports/" + id;
         }
-        List<ColumnMapping> mapping = job.mapping() != null ? job.mapping() : imports.suggestedMapping(ws(), job);
-        return mappingPage(job, rows(job, mapping), List.of(), session, model, locale);
+        return mappingPage(job, rows(job, imports.draftMapping(ws(), job)), List.of(), model, locale);
     }
 
     @PostMapping("/imports/{id}/mapping")
-    String saveMapping(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, HttpSession session, Model model,
-                       Locale locale) {
+    String saveMapping(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model, Locale locale) {
         ImportJob job = editable(id);
         if (job == null) {
             return "redirect:/imports/" + id;
@@ -217,17 +221,16 @@ class ImportPages {
             }
         }
         try {
-            imports.setPlan(ws(), id, draft(session, job), mapping);
+            imports.setPlan(ws(), id, draft(job), mapping);
         } catch (PlanRejectedException e) {
-            return mappingPage(job, rows(job, mapping), e.problems(locale), session, model, locale);
+            imports.keepDraftMapping(ws(), id, mapping);
+            return mappingPage(job, rows(job, mapping), e.problems(locale), model, locale);
         }
-        session.removeAttribute(DRAFT + id);
         imports.review(ws(), id, locale, new Timings(), n -> { });
         return "redirect:/imports/" + id + "/review";
     }
 
-    private String mappingPage(ImportJob job, List<MappingRow> rows, List<String> problems, HttpSession session, Model model,
-                               Locale locale) {
+    private String mappingPage(ImportJob job, List<MappingRow> rows, List<String> problems, Model model, Locale locale) {
         List<Target> targets = new ArrayList<>();
         for (StandardField f : StandardField.values()) {
             targets.add(new Target(f.key(), messages.getMessage("web.field." + f.key(), null, f.label(), locale)));
@@ -242,7 +245,7 @@ class ImportPages {
         model.addAttribute("targets", targets);
         model.addAttribute("types", Arrays.stream(FieldType.values()).map(FieldType::key).toList());
         model.addAttribute("problems", problems);
-        model.addAttribute("options", draft(session, job));
+        model.addAttribute("options", draft(job));
         return "imports/mapping";
     }
 
@@ -273,15 +276,75 @@ class ImportPages {
     // ---- 4. review
 
     @GetMapping("/imports/{id}/review")
-    String review(@PathVariable long id, Model model) {
+    String review(@PathVariable long id, @RequestParam(required = false) String status, @RequestParam(required = false) String page,
+                  Model model, Locale locale) {
         ImportJob job = imports.get(ws(), id);
         if (!"reviewed".equals(job.status())) {
             return "redirect:/imports/" + id;
         }
+        boolean expired = job.reviewExpiresAt() != null && job.reviewExpiresAt().isBefore(java.time.Instant.now());
         model.addAttribute("job", job);
-        model.addAttribute("expired", job.reviewExpiresAt() != null && job.reviewExpiresAt().isBefore(java.time.Instant.now()));
+        model.addAttribute("expired", expired);
+        if (!expired) {
+            RowStatus filter = filter(status);
+            int shown = filter == null ? job.counts().total() : filter.count(job.counts());
+            int pages = Math.max(1, (shown + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
+            int p = Math.min(pageNumber(page), pages);
+            Page<ReviewedRow> rows = imports.rows(ws(), id, filter, new Paging(p, ROWS_PER_PAGE));
+            model.addAttribute("filter", filter == null ? "" : filter.key());
+            model.addAttribute("filters", filters(job, filter, locale));
+            model.addAttribute("page", p);
+            model.addAttribute("pages", pages);
+            model.addAttribute("rows", rows.data().stream().map(r -> ReviewLine.of(r, messages, locale)).toList());
+            model.addAttribute("losses", imports.warnings(ws(), id));
+        }
         return "imports/review";
     }
+
+    /** Reviews again with 'do not overwrite existing values', from the warning about what the updates clear. */
+    @PostMapping("/imports/{id}/no-overwrite")
+    String reviewWithoutOverwriting(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+        try {
+            imports.reviewWithoutOverwriting(ws(), id, locale);
+        } catch (ImportRejectedException e) {
+            flash.addFlashAttribute("startProblem", e.message(locale));
+        }
+        return "redirect:/imports/" + id + "/review";
+    }
+
+    /** One link of the review's row filter: a status (empty for all rows), its words with the count, and whether it is shown. */
+    record RowFilter(String key, String label, boolean current) {
+    }
+
+    private List<RowFilter> filters(ImportJob job, RowStatus shown, Locale locale) {
+        List<RowFilter> out = new ArrayList<>();
+        out.add(new RowFilter("", messages.getMessage("web.review.filter.count", new Object[] {
+                messages.getMessage("web.review.filter.all", null, locale), job.counts().total()}, locale), shown == null));
+        for (RowStatus s : List.of(RowStatus.ERROR, RowStatus.IMPORTED, RowStatus.UPDATED, RowStatus.SKIPPED)) {
+            out.add(new RowFilter(s.key(), messages.getMessage("web.review.filter.count", new Object[] {
+                    messages.getMessage("web.review.filter." + s.key(), null, locale), s.count(job.counts())}, locale), s == shown));
+        }
+        return out;
+    }
+
+    /** A page number from the page's links; anything else is the first page. */
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** A filter from the page's links; anything else shows every row. */
+    private static RowStatus filter(String status) {
+        try {
+            return RowStatus.parseFilter(status);
+        } catch (ApiException e) {
+            return null;
+        }
+    }
+
 
     @PostMapping("/imports/{id}/review")
     String reviewAgain(@PathVariable long id, Locale locale) {
@@ -304,11 +367,11 @@ class ImportPages {
 
     /** Where an import is: the step still to do, or its progress and outcome. */
     @GetMapping("/imports/{id}")
-    String show(@PathVariable long id, HttpSession session, Model model) {
+    String show(@PathVariable long id, Model model) {
         ImportJob job = imports.get(ws(), id);
         switch (job.status()) {
             case "uploaded":
-                return "redirect:/imports/" + id + (job.options() == null && session.getAttribute(DRAFT + id) == null ? "/file" : "/mapping");
+                return "redirect:/imports/" + id + (imports.hasOptions(ws(), job) ? "/mapping" : "/file");
             case "reviewed":
                 return "redirect:/imports/" + id + "/review";
             default:
@@ -373,12 +436,9 @@ class ImportPages {
         return "uploaded".equals(job.status()) || "reviewed".equals(job.status()) ? job : null;
     }
 
-    private ImportOptions draft(HttpSession session, ImportJob job) {
-        Object d = session.getAttribute(DRAFT + job.id());
-        if (d instanceof ImportOptions o) {
-            return o;
-        }
-        return job.options() != null ? job.options() : imports.defaultOptions(ws(), job, LocaleContextHolder.getLocale());
+    /** The options the wizard stands at, whoever chose them and in whichever session. */
+    private ImportOptions draft(ImportJob job) {
+        return imports.draftOptions(ws(), job, LocaleContextHolder.getLocale());
     }
 
     private static String blankToEmpty(String s) {

@@ -13,6 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The import benchmark's client of a running server: upload, plan, review and start, as a script does. */
@@ -102,6 +108,65 @@ final class BenchApi {
         long counted = review.path("added").asLong() + review.path("updated").asLong() + review.path("skipped").asLong()
                 + review.path("errors").asLong();
         return new Timed((t1 - t0) / 1e9, (t2 - t1) / 1e9, counted, review.path("added").asLong(), resultRows);
+    }
+
+    /**
+     * Uploads, plans (as {@link #importFile} does) and reviews a file without starting it: an import whose rows
+     * pages list each update's changes.
+     */
+    long reviewOnly(String token, Path csv) throws Exception {
+        String boundary = "bench" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + csv.getFileName()
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        JsonNode up = send(token, HttpRequest.newBuilder(URI.create(base + "/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofByteArray(tail))), 201);
+        long id = up.path("import").path("id").asLong();
+        for (JsonNode m : up.path("suggested_mapping")) {
+            if ("Score".equals(m.path("header").asText())) {
+                ((ObjectNode) m).put("field", "custom.score");
+                ((ObjectNode) m).putObject("create").put("label", "Score").put("type", "number");
+            }
+        }
+        ObjectNode plan = json.createObjectNode();
+        plan.set("options", ((ObjectNode) up.path("suggested_options")).put("default_country", "ES"));
+        plan.set("mapping", up.path("suggested_mapping"));
+        send(token, HttpRequest.newBuilder(URI.create(base + "/imports/" + id + "/plan")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(plan))), 200);
+        send(token, HttpRequest.newBuilder(URI.create(base + "/imports/" + id + "/review")).POST(HttpRequest.BodyPublishers.noBody()), 200);
+        return id;
+    }
+
+    /**
+     * Times {@code GET /imports/{id}/rows} for pages of 50: the first, middle and last page of all rows and of each
+     * status that has rows, each asked once; a line per request.
+     */
+    List<String> timeRowPages(String token, long id) throws Exception {
+        JsonNode counts = send(token, HttpRequest.newBuilder(URI.create(base + "/imports/" + id)).GET(), 200).path("counts");
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("", counts.path("added").asLong() + counts.path("updated").asLong() + counts.path("skipped").asLong()
+                + counts.path("errors").asLong());
+        totals.put("error", counts.path("errors").asLong());
+        totals.put("imported", counts.path("added").asLong());
+        totals.put("updated", counts.path("updated").asLong());
+        totals.put("skipped", counts.path("skipped").asLong());
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Long> e : totals.entrySet()) {
+            long pages = (e.getValue() + 49) / 50;
+            for (long page : new TreeSet<>(List.of(1L, Math.max(1, pages / 2), Math.max(1, pages)))) {
+                if (e.getValue() == 0) {
+                    continue;
+                }
+                String query = (e.getKey().isEmpty() ? "" : "status=" + e.getKey() + "&") + "page=" + page + "&per_page=50";
+                long t0 = System.nanoTime();
+                JsonNode body = send(token, HttpRequest.newBuilder(URI.create(base + "/imports/" + id + "/rows?" + query)).GET(), 200);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                lines.add(String.format(Locale.ROOT, "%-40s %3d rows %7.1f ms", query, body.path("data").size(), ms));
+            }
+        }
+        return lines;
     }
 
     private JsonNode send(String token, HttpRequest.Builder request, int expected) throws IOException, InterruptedException {

@@ -185,12 +185,25 @@ public final class ImportBenchmark {
             System.out.printf(Locale.ROOT, "ratio (review + import) / floor: %.2f×   (floor of the command-line run: %.2f s)%n",
                     (t.review() + t.apply()) / floor.total(), floor.total());
             System.out.printf(Locale.ROOT, "ratio import / floor:            %.2f×%n", t.apply() / floor.total());
+            rowPages(api, token, csv, rows);
         } finally {
             if (server != null) {
                 server.destroy();
                 server.waitFor();
             }
             dropDatabase(db);
+        }
+    }
+
+    /**
+     * The rows API on a review of the same file (now every row with an existing contact is an update with its
+     * changes): pages of 50, first, middle and last, of all rows and of each status. The target is 200 ms a page.
+     */
+    private static void rowPages(BenchApi api, String token, Path csv, int rows) throws Exception {
+        long id = api.reviewOnly(token, csv);
+        System.out.printf(Locale.ROOT, "%nrows API of a reviewed %,d-row import, pages of 50 (target: at most 200 ms each):%n", rows);
+        for (String line : api.timeRowPages(token, id)) {
+            System.out.println("  " + line);
         }
     }
 

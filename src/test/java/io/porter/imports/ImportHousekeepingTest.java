@@ -34,6 +34,7 @@ class ImportHousekeepingTest extends TestWorkspaces {
         Ws ws = newWorkspace("ES");
         ImportDriver.Outcome o = new ImportDriver(ws.api()).run(CSV, options("add-and-update", "email"));
         assertThat(ws.api().get("/api/v1/imports/" + o.id() + "/result.csv").status()).isEqualTo(200);
+        assertThat(stagedRows(ws, o.id())).as("the rows are kept with the result file").isEqualTo(2);
 
         db.sql("update import_job set result_expires_at = now() - interval '1 minute' where workspace_id = ? and id = ?")
                 .params(ws.id(), o.id()).update();
@@ -45,6 +46,9 @@ class ImportHousekeepingTest extends TestWorkspaces {
         Api.Response job = ws.api().get("/api/v1/imports/" + o.id());
         assertThat(job.json().path("result_file").isNull()).as(job.toString()).isTrue();
         assertThat(job.json().path("status").asText()).isEqualTo("completed");
+        assertThat(stagedRows(ws, o.id())).as("the rows go with the result file").isZero();
+        Api.Response rows = ws.api().get("/api/v1/imports/" + o.id() + "/rows");
+        assertThat(rows.status()).as(rows.toString()).isEqualTo(410);
     }
 
     @Test
