@@ -64,6 +64,12 @@ class ReviewRecheckTest extends TestWorkspaces {
                 from domain_event where workspace_id = ? and payload->>'import_id' = ?""")
                 .params(ws.id(), Long.toString(a.id())).query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2))).single())
                 .containsExactly(3, 0);
+        // the rows read in place say it too, as a problem of the identifier's column
+        JsonNode row = ws.api().get("/api/v1/imports/" + a.id() + "/rows?status=updated&per_page=1").json();
+        assertThat(row.path("total").asInt()).isEqualTo(3);
+        assertThat(row.path("data").get(0).path("row").asInt()).isEqualTo(2);
+        assertThat(row.path("data").get(0).path("errors").get(0).path("column").asText()).isEqualTo("email");
+        assertThat(row.path("data").get(0).path("errors").get(0).path("value").asText()).isEqualTo("ana@example.com");
         // history and the notification tell the same
         JsonNode told = ws.api().get("/api/v1/notifications").json().path("data").get(0);
         assertThat(told.path("message").asText()).isEqualTo("0 added, 3 updated, 0 skipped, 0 with errors");
