@@ -77,6 +77,10 @@ class LauncherIT {
         assertThat(imported).as("Porter's classes come from the archive")
                 .anyMatch(l -> l.contains(" io.porter.Porter source: shared objects file"));
 
+        // Java 17 crashes when a recording hooks class loading while classes come from the archive: the launcher leaves it out
+        List<String> recorded = run(launcher, "-XX:StartFlightRecording=filename=" + dataDir.resolve("porter.jfr"), "workspace", "list");
+        assertThat(recorded).anyMatch(l -> l.matches("\\d+\tAcme Corp\tES"));
+
         // a copy of the project with only the jar: the launcher falls back to java -jar target/porter.jar
         Path copy = dataDir.resolve("copy");
         Files.createDirectories(copy.resolve("bin"));
