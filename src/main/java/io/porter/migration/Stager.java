@@ -130,7 +130,7 @@ final class Stager {
             } catch (InvalidValueException e) {
                 if (options.invalidPhones().equals("reject")) {
                     return new StageRow("contact", c.sourceId(), null, c.createdAt(), c.updatedAt(), Map.of(), "failed",
-                            "phone '" + c.phone() + "' is not valid (" + e.getMessage() + ") and invalid phones are rejected");
+                            "phone '" + c.phone() + "' " + e.problem() + ", and invalid phones are rejected");
                 }
                 custom.put("phone_as_entered", clean(c.phone()));
                 warnings.add("phone '" + c.phone() + "' is not valid: kept as entered in phone_as_entered");

@@ -1,8 +1,12 @@
 package io.porter.texts;
 
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -15,6 +19,9 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 public final class Text {
 
     private static final ResourceBundleMessageSource BUNDLE = bundle();
+    /** Keys of texts the JDK says in each language, so the bundles need not list every country and month. */
+    private static final String COUNTRY = "@country";
+    private static final String MONTH = "@month";
 
     private final String key;
     private final Object[] args;
@@ -33,15 +40,36 @@ public final class Text {
         return new Text(null, new Object[] {Objects.requireNonNull(words)});
     }
 
+    /** A country's name from its ISO 3166 code (ES: Spain, España), as the JDK's locale data says it. */
+    public static Text country(String regionCode) {
+        return new Text(COUNTRY, new Object[] {Objects.requireNonNull(regionCode)});
+    }
+
+    /** A month's name, 1 to 12 (2: February, febrero). */
+    public static Text month(int month) {
+        return new Text(MONTH, new Object[] {Month.of(month).name()});
+    }
+
     public String in(Locale locale) {
         if (key == null) {
             return (String) args[0];
+        }
+        if (key.equals(COUNTRY)) {
+            return new Locale("", (String) args[0]).getDisplayCountry(said(locale));
+        }
+        if (key.equals(MONTH)) {
+            return Month.valueOf((String) args[0]).getDisplayName(TextStyle.FULL_STANDALONE, said(locale));
         }
         Object[] said = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             said[i] = args[i] instanceof Text t ? t.in(locale) : args[i];
         }
         return BUNDLE.getMessage(key, said, locale);
+    }
+
+    /** The language a name is said in: one of the bundles', as for every other text. */
+    private static Locale said(Locale locale) {
+        return "es".equals(locale.getLanguage()) ? locale : Locale.ENGLISH;
     }
 
     public String english() {
@@ -59,28 +87,29 @@ public final class Text {
 
     /**
      * The text as plain JSON values, to keep it until it is read: {@code {"key": k, "args": [...]}} with numbers,
-     * strings and texts as arguments, or {@code {"verbatim": words}}.
+     * strings and texts as arguments (a country or month: key {@code @country} or {@code @month}), or
+     * {@code {"verbatim": words}}.
      */
-    public java.util.Map<String, Object> toMap() {
+    public Map<String, Object> toMap() {
         if (key == null) {
-            return java.util.Map.of("verbatim", args[0]);
+            return Map.of("verbatim", args[0]);
         }
-        List<Object> kept = new java.util.ArrayList<>();
+        List<Object> kept = new ArrayList<>();
         for (Object a : args) {
             kept.add(a instanceof Text t ? t.toMap() : a instanceof Number ? a : String.valueOf(a));
         }
-        return java.util.Map.of("key", key, "args", kept);
+        return Map.of("key", key, "args", kept);
     }
 
     /** A text kept by {@link #toMap}, as a JSON reader gives it back. */
-    public static Text fromMap(java.util.Map<?, ?> kept) {
+    public static Text fromMap(Map<?, ?> kept) {
         if (kept.get("verbatim") instanceof String words) {
             return verbatim(words);
         }
         List<?> given = (List<?>) kept.get("args");
         Object[] args = new Object[given.size()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = given.get(i) instanceof java.util.Map<?, ?> m ? fromMap(m) : given.get(i);
+            args[i] = given.get(i) instanceof Map<?, ?> m ? fromMap(m) : given.get(i);
         }
         return new Text((String) kept.get("key"), args);
     }

@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +35,7 @@ public final class Dates {
     /** An ISO 8601 basic-format offset (+0100) at the end of a date-time, which java.time reads only as +01:00. */
     private static final Pattern BASIC_OFFSET = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?[+-]\\d{2})(\\d{2})");
-    private static final Text FORMATS = Text.of("error.date.formats");
+    private static final Text FORMATS = DateProblem.formats();
 
     private Dates() {
     }
@@ -80,10 +79,9 @@ public final class Dates {
             }
             String extended = BASIC_OFFSET.matcher(text).replaceFirst("$1:$2");
             return OffsetDateTime.parse(extended.replace(' ', 'T')).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(null, raw, explain(e));
         } catch (DateTimeException | ArithmeticException e) {
-            throw new InvalidValueException(null, raw, Text.of("error.date.invalid", FORMATS));
+            // java.time's words name its own classes and fields: the problem is said again for a person
+            throw new InvalidValueException(null, raw, DateProblem.of(text));
         }
     }
 
@@ -145,15 +143,5 @@ public final class Dates {
     private static String pad(String dmy) {
         String[] p = dmy.split("/");
         return String.format("%02d/%02d/%s", Integer.parseInt(p[0]), Integer.parseInt(p[1]), p[2]);
-    }
-
-    private static Text explain(DateTimeParseException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof DateTimeException && cause.getMessage() != null
-                && (cause.getMessage().startsWith("Invalid date") || cause.getMessage().startsWith("Invalid value"))) {
-            // java.time's own words say which part is wrong ("Invalid date 'FEBRUARY 31'"); they stay as it writes them
-            return Text.of("error.date.unreal", cause.getMessage(), FORMATS);
-        }
-        return Text.of("error.date.invalid", FORMATS);
     }
 }

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.porter.texts.Text;
+import java.util.regex.Pattern;
 
 /**
  * A phone number in E.164 ({@code +34612345678}). Whatever way it was written — spaces, dashes, brackets,
@@ -13,7 +14,7 @@ import io.porter.texts.Text;
 public record PhoneNumber(String e164) {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    private static final java.util.regex.Pattern LEADING_SPACE_OR_BRACKET = java.util.regex.Pattern.compile("^[\\s(]+");
+    private static final Pattern LEADING_SPACE_OR_BRACKET = Pattern.compile("^[\\s(]+");
 
     public PhoneNumber {
         // E.164 caps a number at 15 digits; valid numbers can be as short as +98 9601 (an Iranian UAN), so the
@@ -51,8 +52,7 @@ public record PhoneNumber(String e164) {
                 number = UTIL.parse(compact, region);
             } catch (NumberParseException e) {
                 if (!startsWithDoubleZero(text)) {
-                    throw invalid(text, defaultCountry,
-                            e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE);
+                    throw invalid(text, defaultCountry);
                 }
             }
         }
@@ -65,7 +65,7 @@ public record PhoneNumber(String e164) {
             valid = number != null && PhoneValidity.isValid(number);
         }
         if (!valid) {
-            throw invalid(text, defaultCountry, false);
+            throw invalid(text, defaultCountry);
         }
         return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
     }
@@ -114,10 +114,9 @@ public record PhoneNumber(String e164) {
         }
     }
 
-    private static InvalidValueException invalid(String text, CountryCode country, boolean noCountry) {
-        if (country == null || noCountry && !text.startsWith("+") && !text.startsWith("00")) {
-            return new InvalidValueException("phone", text, Text.of("error.phone.invalid"));
-        }
-        return new InvalidValueException("phone", text, Text.of("error.phone.invalid-in", country.value()));
+    /** The refusal, saying what is wrong: worked out only now, as refused numbers are few. */
+    private static InvalidValueException invalid(String text, CountryCode country) {
+        String written = startsWithDoubleZero(text) ? "+" + text.substring(text.indexOf("00") + 2) : text;
+        return new InvalidValueException("phone", text, PhoneProblem.of(written, country));
     }
 }

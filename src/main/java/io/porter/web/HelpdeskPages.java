@@ -12,6 +12,7 @@ import io.porter.knowledge.KbArticle;
 import io.porter.knowledge.Knowledge;
 import io.porter.teammates.Teammates;
 import io.porter.teammates.Teams;
+import io.porter.texts.Text;
 import io.porter.tickets.Ticket;
 import io.porter.tickets.Tickets;
 import io.porter.values.InvalidValueException;
@@ -134,7 +135,7 @@ class HelpdeskPages {
         try {
             at = LocalDateTime.parse(until.strip()).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new InvalidValueException("until", until, "is not a date and time");
+            throw new InvalidValueException("until", until, Text.of("error.date.snooze"));
         }
         conversations.snooze(ws(), id, at, conversations.actor(ws(), me()));
         return "redirect:/conversations/" + id;

@@ -126,6 +126,7 @@ public final class ImportBenchmark {
             });
             System.out.println("  (" + run.heap + ")");
             api(rows, csv, floor);
+            wholeCommand(rows, csv, floor);
         } finally {
             dropDatabase(db);
         }
@@ -417,6 +418,54 @@ public final class ImportBenchmark {
         }
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /**
+     * The whole command as a user types it, JVM start and stop included: bin/porter (the extracted jar and the build's
+     * class-data-sharing archive) imports the same file on a fresh database with the same contacts. What the command
+     * spends outside the review and the import is starting and stopping the JVM, Spring and the pool.
+     */
+    private void wholeCommand(int rows, Path csv, Floor floor) throws Exception {
+        Path launcher = Path.of(jar).toAbsolutePath().getParent().getParent().resolve("bin").resolve("porter");
+        if (!Files.isRegularFile(launcher)) {
+            System.out.println("\n(no " + launcher + ": the whole command through the launcher is not measured)");
+            return;
+        }
+        String db = createDatabase("launcher");
+        try {
+            Map<String, String> env = porterEnv(db, rows);
+            runPorter(env, null, "workspace", "list");
+            try (Connection c = connect(db)) {
+                preCreate(c, scalar(c, "select id from workspace where name = 'default'"), rows / 2);
+                exec(c, "vacuum analyze");
+            }
+            ProcessBuilder pb = new ProcessBuilder("sh", launcher.toString(), "import", csv.toString(), "--purpose", "add-and-update",
+                    "--default-country", "ES", "--map", "Score=custom.score:number", "--result", work.resolve("result-launcher.csv").toString(),
+                    "--timings").redirectErrorStream(true);
+            pb.environment().putAll(env);
+            long start = System.nanoTime();
+            Process p = pb.start();
+            Map<String, Double> stages = new LinkedHashMap<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.matches("time (review|import): .*")) {
+                        stages.put(line.substring(5, line.indexOf(':')), Double.parseDouble(line.replaceAll(".*: |\\s*s$", "")));
+                    }
+                }
+            }
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("bin/porter import exited with " + p.exitValue());
+            }
+            double whole = (System.nanoTime() - start) / 1e9;
+            double inside = stages.getOrDefault("review", 0.0) + stages.getOrDefault("import", 0.0);
+            System.out.printf(Locale.ROOT, "%n== the whole command, bin/porter import (JVM start and stop included)%n");
+            System.out.printf(Locale.ROOT, "whole command      %7.2f s   (review + import %.2f s; starting and stopping %.2f s)%n",
+                    whole, inside, whole - inside);
+            System.out.printf(Locale.ROOT, "ratio whole command / floor:     %.2f×   (target: at most 2.5×; floor %.2f s)%n",
+                    whole / floor.total(), floor.total());
+        } finally {
+            dropDatabase(db);
         }
     }
 }

@@ -97,11 +97,11 @@ class StandardFieldTest {
     @CsvSource(delimiter = '|', value = {
             "email        | ana@                   | email: 'ana@' is not a valid email address; write it as name@example.com",
             "email        | ana\u200b@example.com  | email: 'ana\u200b@example.com' contains the character U+200B",
-            "phone        | 112                    | phone: '112' is not a valid phone number in ES; check the digits",
-            "phone        | 12345                  | phone: '12345' is not a valid phone number in ES",
-            "signed_up_at | 31/02/2024             | signed_up_at: '31/02/2024' is not a real date",
+            "phone        | 112                    | phone: '112' is too short for a phone number in the default country it was read with: Spain (+34); check the digits",
+            "phone        | 12345                  | phone: '12345' is too short for a phone number in the default country it was read with: Spain (+34)",
+            "signed_up_at | 31/02/2024             | signed_up_at: '31/02/2024' is not a date: February 2024 has no day 31 (it has 29 days); write it as 2024-02-29",
             "last_seen_at | 2024-01-15T10:00:00    | last_seen_at: '2024-01-15T10:00:00' has no time zone; add one",
-            "last_seen_at | tomorrow               | last_seen_at: 'tomorrow' is not a date; use DD/MM/YYYY",
+            "last_seen_at | tomorrow               | last_seen_at: 'tomorrow' is not a date; write it as 2024-02-29, 29/02/2024",
             "role         | admin                  | role: 'admin' is not a role; use user or lead",
             "last_ip      | 256.1.1.1              | last_ip: '256.1.1.1' is not an IP address; write it as 203.0.113.7",
             "last_ip      | 1.2.3                  | last_ip: '1.2.3' is not an IP address",
@@ -123,7 +123,7 @@ class StandardFieldTest {
     void aNationalPhoneWithoutWorkspaceCountryAsksForOne() {
         assertThatThrownBy(() -> StandardField.PHONE.read("612345678", null))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("phone: '612345678' is not a valid phone number; write it with its country code")
+                .hasMessageStartingWith("phone: '612345678' has no country code, and no default country is set to read it with; write it with its country code")
                 .hasMessageEndingWith("or set a default country");
     }
 

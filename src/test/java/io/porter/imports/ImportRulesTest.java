@@ -633,10 +633,11 @@ class ImportRulesTest extends TestWorkspaces {
         List<String> errors = rows.subList(1, rows.size()).stream().map(r -> r.get(r.size() - 1)).toList();
         assertThat(errors).containsExactly(
                 "Email: 'a@' no es una dirección de email válida; escríbelo como nombre@ejemplo.com",
-                "Phone: '12' no es un número de teléfono válido en ES; revisa los dígitos o escríbelo con su prefijo de país, "
-                        + "p. ej. +34 612 34 56 78",
-                "Signed up: '31/02/2024' no es una fecha real (Invalid date 'FEBRUARY 31'); usa DD/MM/AAAA, AAAA-MM-DD, una "
-                        + "fecha y hora ISO 8601 con desfase (2024-01-15T10:00:00Z) o una marca de tiempo Unix",
+                "Phone: '12' es demasiado corto para un número de teléfono en el país por defecto con el que se leyó: España (+34); "
+                        + "revisa los dígitos o escribe un número de otro país con su prefijo de país, p. ej. +44 20 7946 0958",
+                "Signed up: '31/02/2024' no es una fecha: febrero de 2024 no tiene día 31 (tiene 29 días); escríbela como "
+                        + "2024-02-29, 29/02/2024, 2024-02-29T13:45:00Z (fecha y hora con su desfase, como +01:00) o como marca de "
+                        + "tiempo Unix, p. ej. 1709214300",
                 "Role: 'boss' no es un rol; usa user o lead",
                 "Last IP: 'not-an-ip' no es una dirección IP; escríbela como 203.0.113.7 o 2001:db8::1",
                 "Score: 'uno' no es un número; escribe cifras con un punto para los decimales, p. ej. 1234.5",

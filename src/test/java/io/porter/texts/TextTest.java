@@ -112,10 +112,10 @@ class TextTest {
     @Test
     void aTextIsSaidInTheReadersLanguageWithItsArgumentsTextsInTheSameLanguage() {
         Text t = Text.of("error.plan.column.problem", "Alta", Text.of("error.date.invalid", Text.of("error.date.formats")));
-        assertThat(t.english()).isEqualTo("Column 'Alta': is not a date; use DD/MM/YYYY, YYYY-MM-DD, an ISO 8601 date-time "
-                + "with offset (2024-01-15T10:00:00Z) or a Unix timestamp");
-        assertThat(t.in(SPANISH)).isEqualTo("Columna 'Alta': no es una fecha; usa DD/MM/AAAA, AAAA-MM-DD, una fecha y hora "
-                + "ISO 8601 con desfase (2024-01-15T10:00:00Z) o una marca de tiempo Unix");
+        assertThat(t.english()).isEqualTo("Column 'Alta': is not a date; write it as 2024-02-29, 29/02/2024, 2024-02-29T13:45:00Z "
+                + "(a date and time with its offset, such as +01:00) or a Unix timestamp such as 1709214300");
+        assertThat(t.in(SPANISH)).isEqualTo("Columna 'Alta': no es una fecha; escríbela como 2024-02-29, 29/02/2024, "
+                + "2024-02-29T13:45:00Z (fecha y hora con su desfase, como +01:00) o como marca de tiempo Unix, p. ej. 1709214300");
         assertThat(t.in(Locale.GERMAN)).as("a language Porter does not speak gets English").isEqualTo(t.english());
         assertThat(Text.verbatim("it's {0} as written").in(SPANISH)).isEqualTo("it's {0} as written");
     }

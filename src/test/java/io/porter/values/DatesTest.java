@@ -2,11 +2,13 @@ package io.porter.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DatesTest {
+
+    private static final String FORMATS = "write it as 2024-02-29, 29/02/2024, 2024-02-29T13:45:00Z (a date and time with its "
+            + "offset, such as +01:00) or a Unix timestamp such as 1709214300";
 
     @ParameterizedTest
     @CsvSource({
@@ -64,8 +69,33 @@ class DatesTest {
     void impossibleDatesAreErrorsNotRolledOver(String raw) {
         assertThatThrownBy(() -> Dates.parse(raw))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("'" + raw + "' is not a real date")
-                .hasMessageContaining("use DD/MM/YYYY");
+                .hasMessageStartingWith("'" + raw + "' is not a date: ")
+                .hasMessageEndingWith(FORMATS)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainIgnoringCase("invalid").doesNotContain("could not be parsed"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "31/02/2024             | is not a date: February 2024 has no day 31 (it has 29 days)"
+                    + " | no es una fecha: febrero de 2024 no tiene día 31 (tiene 29 días)",
+            "2023-02-29             | is not a date: February 2023 has no day 29 (it has 28 days)"
+                    + " | no es una fecha: febrero de 2023 no tiene día 29 (tiene 28 días)",
+            "31/04/2024             | is not a date: April 2024 has no day 31 (it has 30 days)"
+                    + " | no es una fecha: abril de 2024 no tiene día 31 (tiene 30 días)",
+            "00/01/2024             | is not a date: January 2024 has no day 0 (it has 31 days)"
+                    + " | no es una fecha: enero de 2024 no tiene día 0 (tiene 31 días)",
+            "15/13/2024             | is not a date: there is no month 13 | no es una fecha: no existe el mes 13",
+            "2024-01-15T24:00:00Z   | is not a date: the time 24:00:00 does not exist (hours go up to 23, minutes and seconds up to 59)"
+                    + " | no es una fecha: la hora 24:00:00 no existe (las horas llegan a 23, los minutos y segundos a 59)",
+            "2024-01-15T10:00+19:00 | is not a date: the offset +19:00 is beyond the widest, ±18:00"
+                    + " | no es una fecha: el desfase +19:00 supera el mayor posible, ±18:00",
+            "FEBRUARY 31            | is not a date | no es una fecha",
+    })
+    void anImpossibleDateSaysWhichPartDoesNotExistAndTheFormatsInEnglishAndSpanish(String raw, String english, String spanish) {
+        InvalidValueException e = catchThrowableOfType(() -> Dates.parse(raw), InvalidValueException.class);
+        assertThat(e.message(Locale.ENGLISH)).isEqualTo("'" + raw + "' " + english + "; " + FORMATS);
+        assertThat(e.message(Locale.forLanguageTag("es"))).isEqualTo("'" + raw + "' " + spanish + "; escríbela como 2024-02-29, "
+                + "29/02/2024, 2024-02-29T13:45:00Z (fecha y hora con su desfase, como +01:00) o como marca de tiempo Unix, p. ej. 1709214300");
     }
 
     @ParameterizedTest
@@ -76,8 +106,7 @@ class DatesTest {
         assertThatThrownBy(() -> Dates.parse(raw))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("'" + raw + "'")
-                .hasMessageEndingWith("use DD/MM/YYYY, YYYY-MM-DD, an ISO 8601 date-time with offset "
-                        + "(2024-01-15T10:00:00Z) or a Unix timestamp");
+                .hasMessageEndingWith(FORMATS);
     }
 
     @Test
@@ -114,7 +143,7 @@ class DatesTest {
         // 02/01/2024 is 2 January: DD/MM/YYYY is the one slashed format
         assertThat(Dates.parse("02/01/2024")).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
         assertThatThrownBy(() -> Dates.parse("01/15/2024")).isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("not a real date");
+                .hasMessageContaining("there is no month 15");
     }
 
     @ParameterizedTest
@@ -138,6 +167,6 @@ class DatesTest {
     void theFieldIsNamedOnceTheCallerKnowsIt() {
         InvalidValueException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
                 () -> Dates.parse("31/02/2024"));
-        assertThat(e.inField("renewal_date").getMessage()).startsWith("renewal_date: '31/02/2024' is not a real date");
+        assertThat(e.inField("renewal_date").getMessage()).startsWith("renewal_date: '31/02/2024' is not a date: February 2024 has no day 31");
     }
 }

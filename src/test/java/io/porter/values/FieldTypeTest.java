@@ -98,7 +98,7 @@ class FieldTypeTest {
         assertThat(FieldType.DATE.read("15/01/2024")).isEqualTo("2024-01-15T00:00:00Z");
         assertThat(FieldType.DATE.read("1700000000")).isEqualTo("2023-11-14T22:13:20Z");
         assertThatThrownBy(() -> FieldType.DATE.read("31/02/2024")).isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("'31/02/2024' is not a real date");
+                .hasMessageStartingWith("'31/02/2024' is not a date: February 2024 has no day 31");
     }
 
     @Test

@@ -100,16 +100,19 @@ class PhoneNumberTest {
     void aNationalNumberWithoutDefaultCountryAsksForTheCountryCode() {
         assertThatThrownBy(() -> PhoneNumber.parse("612345678", null))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessage("phone: '612345678' is not a valid phone number; write it with its country code, "
-                        + "e.g. +34 612 34 56 78, or set a default country");
+                .hasMessage("phone: '612345678' has no country code, and no default country is set to read it with; write it "
+                        + "with its country code, e.g. +34 612 34 56 78, or set a default country");
     }
 
     @ParameterizedTest
-    @CsvSource({"112, ES", "091, ES", "911, US", "999, GB", "112, GB", "1004, ES", "116000, ES"})
-    void shortAndEmergencyNumbersAreRefused(String written, String country) {
+    @CsvSource({"112, ES, Spain (+34)", "091, ES, Spain (+34)", "911, US, United States (+1)", "999, GB, United Kingdom (+44)",
+            "112, GB, United Kingdom (+44)", "1004, ES, Spain (+34)", "116000, ES, Spain (+34)"})
+    void shortAndEmergencyNumbersAreRefusedNamingTheDefaultCountry(String written, String country, String named) {
         assertThatThrownBy(() -> PhoneNumber.parse(written, CountryCode.parse(country)))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("phone: '" + written + "' is not a valid phone number in " + country);
+                .hasMessageStartingWith("phone: '" + written + "' ")
+                .hasMessageContaining(" in the default country it was read with: " + named + "; ")
+                .hasMessageEndingWith("write a number from another country with its country code, e.g. +44 20 7946 0958");
     }
 
     @ParameterizedTest
@@ -117,8 +120,8 @@ class PhoneNumberTest {
     void impossibleNumbersAreRefusedNamingFieldAndValueAndHowToFix(String written) {
         assertThatThrownBy(() -> PhoneNumber.parse(written, ES))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("phone: '" + written + "'")
-                .hasMessageContaining("write it with its country code");
+                .hasMessageStartingWith("phone: '" + written + "' ")
+                .hasMessageNotContaining("Exception").hasMessageNotContaining("ES;");
     }
 
     @Test

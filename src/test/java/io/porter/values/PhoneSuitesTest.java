@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.porter.support.JavaText;
 import io.porter.support.SharedTestdata;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -111,7 +113,9 @@ class PhoneSuitesTest {
                     expect(input, region, row.get("lpn_e164"));
                 } else {
                     assertThatThrownBy(() -> PhoneNumber.parse(input, country(region)))
-                            .isInstanceOf(InvalidValueException.class);
+                            .isInstanceOf(InvalidValueException.class)
+                            .satisfies(e -> JavaText.assertNone(((InvalidValueException) e).message(Locale.forLanguageTag("es"))))
+                            .satisfies(e -> JavaText.assertNone(e.getMessage()));
                 }
             });
         });
@@ -134,7 +138,8 @@ class PhoneSuitesTest {
             assertThatThrownBy(() -> PhoneNumber.parse(d[0], CountryCode.parse(d[1])))
                     .as("'%s' with default %s", d[0], d[1])
                     .isInstanceOf(InvalidValueException.class)
-                    .hasMessageStartingWith("phone: '" + d[0] + "' is not a valid phone number");
+                    .hasMessageStartingWith("phone: '" + d[0] + "' ")
+                    .satisfies(e -> JavaText.assertNone(e.getMessage()));
         }
         // what Mozilla meant by 49451491934 is written with its +: then it is the German number
         assertThat(PhoneNumber.parse("+49451491934", CountryCode.parse("US")).e164()).isEqualTo("+49451491934");
