@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Finds jobs marked running that no worker runs: nobody holds their lock ({@link JobLocks}) and this process has
@@ -27,6 +29,21 @@ public final class OrphanedJobs<K> {
     public OrphanedJobs(DataSource dataSource, Function<K, String> lockKey) {
         this.dataSource = dataSource;
         this.lockKey = lockKey;
+    }
+
+    /**
+     * Of the jobs {@code running} answers, those without a worker on this sweep and the one before it; none while
+     * the database does not answer.
+     */
+    public List<K> sweep(Supplier<List<K>> running, Predicate<K> workedHere) {
+        List<K> jobs;
+        try {
+            jobs = running.get();
+        } catch (DataAccessException e) {
+            log.warn("Could not look for jobs left without a worker: {}", e.getMessage());
+            return List.of();
+        }
+        return sweep(jobs, workedHere);
     }
 
     /** Of the {@code running} jobs, those without a worker on this sweep and the one before it. */

@@ -405,7 +405,7 @@ public class ImportRunner {
                     throw new ChunkFailedException(c, Text.of("error.chunk.deadlocks", DEADLOCK_TRIES, serverMessage(e)), e);
                 }
                 log.info("Import {}: rows {}-{} lost a deadlock to another chunk; applying them again", id, c.first(), c.last());
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 throw new ChunkFailedException(c, Text.of("error.chunk.refused", serverMessage(e)), e);
             }
         }
@@ -442,7 +442,7 @@ public class ImportRunner {
         }
     }
 
-    private static String serverMessage(org.springframework.dao.DataAccessException e) {
+    private static String serverMessage(DataAccessException e) {
         return e.getMostSpecificCause() instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
                 ? p.getServerErrorMessage().getMessage() : e.getMostSpecificCause().getMessage();
     }
@@ -514,16 +514,9 @@ public class ImportRunner {
         if (stopping) {
             return List.of();
         }
-        List<long[]> running;
-        try {
-            running = db.sql("select workspace_id, id from import_job where status = 'running'")
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        } catch (DataAccessException e) {
-            log.warn("Could not look for imports left without a worker: {}", e.getMessage());
-            return List.of();
-        }
         List<Long> taken = new ArrayList<>();
-        for (long[] r : orphans.sweep(running, j -> working.contains(waitingKey(j[0], j[1])) || waiting(j[0], j[1]))) {
+        for (long[] r : orphans.sweep(() -> db.sql("select workspace_id, id from import_job where status = 'running'")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list(), j -> working.contains(waitingKey(j[0], j[1])) || waiting(j[0], j[1]))) {
             log.warn("Import {} of workspace {} was running with no worker; taking it up", r[1], r[0]);
             runInBackground(r[0], r[1]);
             taken.add(r[1]);

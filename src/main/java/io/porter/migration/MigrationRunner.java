@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -351,16 +350,9 @@ public class MigrationRunner {
         if (stopping) {
             return List.of();
         }
-        List<long[]> running;
-        try {
-            running = db.sql("select workspace_id, id from migration_run where status = 'running'")
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        } catch (DataAccessException e) {
-            log.warn("Could not look for migration runs left without a worker: {}", e.getMessage());
-            return List.of();
-        }
         List<Long> taken = new ArrayList<>();
-        for (long[] r : orphans.sweep(running, j -> working.contains(workKey(j[0], j[1])))) {
+        for (long[] r : orphans.sweep(() -> db.sql("select workspace_id, id from migration_run where status = 'running'")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list(), j -> working.contains(workKey(j[0], j[1])))) {
             log.warn("Migration run {} of workspace {} was running with no worker; taking it up", r[1], r[0]);
             runInBackground(r[0], r[1]);
             taken.add(r[1]);
