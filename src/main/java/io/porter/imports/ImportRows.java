@@ -51,7 +51,7 @@ class ImportRows {
                 order by row_no limit :limit offset :skip""".formatted(identifier, status == null ? "" : "and status = :status"))
                 .param("ws", job.workspaceId()).param("id", job.id()).param("from", window.from()).param("to", window.to())
                 .params(status == null ? Map.of() : Map.of("status", status.key()))
-                .param("limit", paging.perPage()).param("skip", paging.offset() % RowAnchors.STEP)
+                .param("limit", paging.perPage()).param("skip", window.skip())
                 .query((rs, n) -> new ReviewedRow(rs.getInt("row_no"), rs.getString("status"), rs.getObject("contact", UUID.class),
                         rs.getString("shown"), errors(rs.getString("errors")), List.of()))
                 .list();

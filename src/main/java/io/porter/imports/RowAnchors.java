@@ -2,6 +2,8 @@ package io.porter.imports;
 
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * number of every {@value #STEP}th row of each status and of all rows, and the last one, kept with the job
  * ({@code import_job.row_anchors}, a few thousand numbers): a page then reads between two anchors. The pass runs
  * beside the review, a moment after it has committed, on a thread of its own, so it never lengthens the review; a
- * page asked for before it has run runs it itself.
+ * page asked for before it has run skips from the first row, and has the pass run beside it.
  */
 @Component
 class RowAnchors {
@@ -32,6 +34,9 @@ class RowAnchors {
         t.setDaemon(true);
         return t;
     });
+
+    /** Imports whose anchors a page has asked for and the worker has not worked out yet. */
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     RowAnchors(JdbcClient db) {
         this.db = db;
@@ -55,8 +60,8 @@ class RowAnchors {
         }, 1, TimeUnit.SECONDS);
     }
 
-    /** The rows a page lies within: from one row number to another, both included. */
-    record Window(int from, int to) {
+    /** The rows a page lies within: from one row number to another, both included, after skipping {@code skip} of them. */
+    record Window(int from, int to, long skip) {
     }
 
     /**
@@ -65,26 +70,43 @@ class RowAnchors {
      * anchor after next. Null when there are that few rows or fewer.
      */
     Window window(long ws, long id, RowStatus status, long ordinal) {
+        Window fromStart = new Window(0, Integer.MAX_VALUE, ordinal);
         if (status == null && ordinal < STEP) {
-            return new Window(0, Integer.MAX_VALUE);   // every row is on such a page: it is read from the start
+            return fromStart;   // every row is on such a page: it is read from the start
         }
         String key = status == null ? "" : status.key();
         int index = (int) (ordinal / STEP);
-        for (int attempt = 0; attempt < 2; attempt++) {
-            Object[] found = db.sql("""
-                    select row_anchors is not null, (row_anchors -> ? -> 'at' ->> ?)::int, (row_anchors -> ? -> 'at' ->> ?)::int,
-                      (row_anchors -> ? ->> 'last')::int
-                    from import_job where workspace_id = ? and id = ?""").params(key, index, key, index + 2, key, ws, id)
-                    .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getObject(2), rs.getObject(3), rs.getObject(4)}).single();
-            if ((Boolean) found[0]) {
-                if (found[1] == null) {
-                    return null;
-                }
-                return new Window((Integer) found[1], found[2] != null ? (Integer) found[2] - 1 : (Integer) found[3]);
-            }
-            compute(ws, id);
+        Object[] found = db.sql("""
+                select row_anchors is not null, (row_anchors -> ? -> 'at' ->> ?)::int, (row_anchors -> ? -> 'at' ->> ?)::int,
+                  (row_anchors -> ? ->> 'last')::int
+                from import_job where workspace_id = ? and id = ?""").params(key, index, key, index + 2, key, ws, id)
+                .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getObject(2), rs.getObject(3), rs.getObject(4)}).single();
+        if (!(Boolean) found[0]) {
+            // not worked out yet (a page asked for right after the review, or after a start decided rows anew): this
+            // page skips from the first row, and the anchors are worked out beside it for the pages after
+            computeSoon(ws, id);
+            return fromStart;
         }
-        throw new IllegalStateException("The page anchors of import " + id + " were cleared while being worked out");
+        if (found[1] == null) {
+            return null;
+        }
+        return new Window((Integer) found[1], found[2] != null ? (Integer) found[2] - 1 : (Integer) found[3], ordinal % STEP);
+    }
+
+    private void computeSoon(long ws, long id) {
+        String key = ws + ":" + id;
+        if (!pending.add(key)) {
+            return;   // already asked for by another page
+        }
+        worker.execute(() -> {
+            try {
+                compute(ws, id);
+            } catch (RuntimeException e) {
+                log.warn("Could not note where the rows of import {} start their pages: {}", id, e.getMessage());
+            } finally {
+                pending.remove(key);
+            }
+        });
     }
 
     /** One ordered pass over the rows: running counts per status give each row its place among its status. */

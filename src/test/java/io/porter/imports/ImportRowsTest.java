@@ -11,8 +11,11 @@ import io.porter.support.TestWorkspaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The reviewed rows over the API, as a client reads them: spreadsheet row numbers, statuses, errors by column,
@@ -23,6 +26,9 @@ class ImportRowsTest extends TestWorkspaces {
 
     @Autowired
     ImportService imports;
+
+    @Autowired
+    JdbcClient db;
 
     /** Row 3 is blank: a spreadsheet still counts it, and so do the row numbers. */
     private static final String MIXED = """
@@ -120,6 +126,17 @@ class ImportRowsTest extends TestWorkspaces {
         assertThat(allPages(ws, up.id(), "status=imported&", 100)).hasSize(every.size() - inError.size()).doesNotContainAnyElementsOf(inError);
         assertThat(numbers(rows(ws, up.id(), "page=4&per_page=100"))).containsExactlyElementsOf(every.subList(300, 350));
         assertThat(rows(ws, up.id(), "page=5&per_page=100").path("data")).isEmpty();
+
+        // pages asked for right after the review skip from the first row; once the anchors are worked out they start
+        // from them: the same rows either way
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!db.sql("select row_anchors is not null from import_job where workspace_id = ? and id = ?")
+                .params(ws.id(), up.id()).query(Boolean.class).single()) {
+            assertThat(System.nanoTime()).as("the anchors are worked out within a minute").isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        assertThat(allPages(ws, up.id(), "", 30)).isEqualTo(every);
+        assertThat(allPages(ws, up.id(), "status=error&", 7)).isEqualTo(inError);
     }
 
     private static List<Integer> allPages(Ws ws, long id, String filter, int perPage) {
